@@ -1,0 +1,88 @@
+package io.picaco.llm;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.langchain4j.data.message.ChatMessage;
+import io.picaco.core.Value;
+
+/** Rates a response on every value: jointly (one call) or per value (K calls); one repair, then failed. */
+@ApplicationScoped
+public class Judge {
+    public static final String JOINT = "joint";
+    public static final String PER_VALUE = "per-value";
+
+    /** Ratings and reasons by value id; {@code ratings == null} when the judgment failed (see {@code error}). */
+    public record Result(Map<String, Double> ratings, Map<String, String> reasons, String error) {
+        public boolean failed() {
+            return ratings == null;
+        }
+    }
+
+    @Inject
+    ModelGateway models;
+
+    public Result judge(List<Value> values, String query, String response, String mode, int seed, UsageMeter usage) {
+        if (PER_VALUE.equals(mode)) {
+            Map<String, Double> ratings = new LinkedHashMap<>();
+            Map<String, String> reasons = new LinkedHashMap<>();
+            for (Value v : values) {
+                Result one = judgeOnce(List.of(v), query, response, mode, seed, usage);
+                if (one.failed()) {
+                    return new Result(null, Map.of(), v.id() + ": " + one.error());
+                }
+                ratings.putAll(one.ratings());
+                reasons.putAll(one.reasons());
+            }
+            return new Result(ratings, reasons, null);
+        }
+        return judgeOnce(values, query, response, JOINT, seed, usage);
+    }
+
+    private Result judgeOnce(List<Value> values, String query, String response, String mode, int seed,
+            UsageMeter usage) {
+        List<String> ids = values.stream().map(Value::id).toList();
+        List<ChatMessage> messages = JudgePrompt.messages(values, query, response, mode);
+        String answer;
+        try {
+            ModelReply reply = models.chat(Role.JUDGE, messages, seed, 0.0);
+            usage.add(reply.usage());
+            answer = reply.text();
+        } catch (ModelCallException e) {
+            usage.add(e.usage());
+            return new Result(null, Map.of(), e.getMessage());
+        }
+        try {
+            return toResult(JudgeParser.parse(answer, ids));
+        } catch (JudgeParser.JudgeFormatException first) {
+            return repair(JudgePrompt.repair(messages, answer, first.getMessage(), ids), ids, seed, usage);
+        }
+    }
+
+    private Result repair(List<ChatMessage> messages, List<String> ids, int seed, UsageMeter usage) {
+        try {
+            ModelReply reply = models.chat(Role.JUDGE, messages, seed, 0.0);
+            usage.add(reply.usage());
+            return toResult(JudgeParser.parse(reply.text(), ids));
+        } catch (ModelCallException e) {
+            usage.add(e.usage());
+            return new Result(null, Map.of(), "repair call failed: " + e.getMessage());
+        } catch (JudgeParser.JudgeFormatException second) {
+            return new Result(null, Map.of(), "judge output unreadable after one repair: " + second.getMessage());
+        }
+    }
+
+    private static Result toResult(Map<String, JudgeParser.Judgment> parsed) {
+        Map<String, Double> ratings = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        parsed.forEach((id, j) -> {
+            ratings.put(id, j.rating());
+            reasons.put(id, j.reason());
+        });
+        return new Result(ratings, reasons, null);
+    }
+}

@@ -1,0 +1,61 @@
+package io.picaco.llm;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import io.picaco.core.Value;
+
+/**
+ * The optimizer's messages (OPRO-style): the values, the trajectory of earlier instructions with their scores in
+ * ascending order, exemplars for the weakest values, parroting to avoid, and the constraints.
+ */
+public final class OptimizerPrompt {
+    static final String SYSTEM = """
+            You improve the system prompt (meta-instruction) of an AI assistant so that its answers to any user \
+            query honour every value of a set at once, without repeating the value definitions back to the user.""";
+
+    public record TrajectoryEntry(String instruction, Double jHat, Map<String, Double> perValue) {
+    }
+
+    public record Exemplar(String value, String query, String high, String low) {
+    }
+
+    private OptimizerPrompt() {
+    }
+
+    public static List<ChatMessage> messages(List<Value> values, List<TrajectoryEntry> trajectory, List<String> weakest,
+            List<Exemplar> exemplars, List<String> avoid, int count, int maxLength) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("task", "propose");
+        block.put("values", values.stream().map(v -> Map.of("id", v.id(), "name", v.name(), "definition",
+                v.definition(), "weight", v.weight())).toList());
+        block.put("count", count);
+        block.put("maxLength", maxLength);
+        block.put("trajectory", trajectory);
+        block.put("weakest", weakest);
+        block.put("exemplars", exemplars);
+        block.put("avoid", avoid);
+        String user = """
+                Below, in JSON: the values (with weights), earlier instructions with their score jHat and mean \
+                rating per value (1-5) in ascending order of score (the last is the best so far), the weakest \
+                values, example answers that rated high and low on them, and answers to avoid because they parrot \
+                the value text instead of acting on it.
+
+                Write %d new instructions that should score higher than all earlier ones. Each must:
+                - be at most %d characters;
+                - be general: it must work for any user query, not one task;
+                - cover every value, with concrete behaviour rather than abstract definitions;
+                - say how to reconcile values when they conflict;
+                - not quote the value definitions verbatim.
+
+                %s
+
+                Reply with JSON only: {"instructions":["...", "..."]}""".formatted(count, maxLength,
+                PromptBlock.fenced(block));
+        return List.of(SystemMessage.from(SYSTEM), UserMessage.from(user));
+    }
+}

@@ -1,0 +1,9 @@
+package io.picaco.steps;
+
+import java.util.List;
+
+import io.picaco.llm.Usage;
+
+/** New candidate instructions (duplicates of earlier ones dropped); {@code error} when the optimizer failed. */
+public record ProposeOutput(List<String> candidates, Usage usage, String error) {
+}

@@ -1,0 +1,52 @@
+package io.picaco.steps;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import io.picaco.llm.CallPool;
+import io.picaco.llm.ModelCallException;
+import io.picaco.llm.ModelGateway;
+import io.picaco.llm.ModelReply;
+import io.picaco.llm.Role;
+import io.picaco.llm.Seeds;
+import io.picaco.llm.UsageMeter;
+
+/** Draws responses from the target model, one call per item, in parallel. */
+@ApplicationScoped
+public class SampleStep {
+    @Inject
+    ModelGateway models;
+    @Inject
+    CallPool pool;
+
+    public SampleOutput sample(SampleInput in) {
+        StepValidator.sample(in);
+        long seed = in.seed() == null ? 0 : in.seed();
+        UsageMeter usage = new UsageMeter();
+        List<SampleOutput.Response> out = pool.map(in.items(), it -> {
+            int index = it.sampleIndex() == null ? 0 : it.sampleIndex();
+            int callSeed = Seeds.derive(seed, "sample", it.instruction(), it.query(), index);
+            try {
+                ModelReply reply = models.chat(Role.TARGET, messages(it.instruction(), it.query()), callSeed,
+                        in.temperature());
+                usage.add(reply.usage());
+                return new SampleOutput.Response(it.id(), reply.text(), null);
+            } catch (ModelCallException e) {
+                usage.add(e.usage());
+                return new SampleOutput.Response(it.id(), null, e.getMessage());
+            }
+        });
+        return new SampleOutput(out, usage.total());
+    }
+
+    static List<ChatMessage> messages(String instruction, String query) {
+        return instruction == null || instruction.isBlank()
+                ? List.of(UserMessage.from(query))
+                : List.of(SystemMessage.from(instruction), UserMessage.from(query));
+    }
+}

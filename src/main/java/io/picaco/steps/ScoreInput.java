@@ -1,0 +1,13 @@
+package io.picaco.steps;
+
+import java.util.List;
+
+/**
+ * Responses to judge on every value and to embed. {@code observations} is the value text s (default: one
+ * {@code name: definition} line per value). {@code judge=false} only measures redundancy (the noisy pool).
+ */
+public record ScoreInput(List<ValueInput> values, String observations, List<Item> items, String judgeMode,
+        Boolean judge, Long seed) {
+    public record Item(String id, String query, String response) {
+    }
+}

@@ -1,0 +1,16 @@
+package io.picaco.steps;
+
+import java.util.List;
+import java.util.Map;
+
+/** The fixed {@code POST /select} contract of ARCHITECTURE.md. */
+public record SelectInput(Double beta, List<String> values, Map<String, Double> weights, Map<String, Double> baselines,
+        String incumbent, List<Instruction> instructions, Integer alignedPoolSize) {
+
+    public record Instruction(String id, List<Response> responses) {
+    }
+
+    /** {@code redundancy} is the cosine c; a null {@code ratings} (or rating) marks a failed judgment. */
+    public record Response(String id, String queryId, Map<String, Double> ratings, Double redundancy) {
+    }
+}

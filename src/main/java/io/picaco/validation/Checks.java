@@ -1,0 +1,59 @@
+package io.picaco.validation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Collects violations so a request reports all of its problems at once. */
+public final class Checks {
+    private final List<Violation> violations = new ArrayList<>();
+
+    public Checks fail(String field, String message) {
+        violations.add(new Violation(field, message));
+        return this;
+    }
+
+    public boolean require(boolean ok, String field, String message) {
+        if (!ok) {
+            fail(field, message);
+        }
+        return ok;
+    }
+
+    public boolean present(Object value, String field) {
+        return require(value != null, field, "is required");
+    }
+
+    public void range(Number value, double min, double max, String field) {
+        if (value != null) {
+            require(value.doubleValue() >= min && value.doubleValue() <= max, field,
+                    "must be between " + fmt(min) + " and " + fmt(max));
+        }
+    }
+
+    public void size(Collection<?> c, int min, int max, String field) {
+        if (c != null) {
+            require(c.size() >= min && c.size() <= max, field, "must have between " + min + " and " + max + " entries");
+        }
+    }
+
+    public void text(String s, int max, String field) {
+        if (require(s != null && !s.isBlank(), field, "must not be empty")) {
+            require(s.length() <= max, field, "must be at most " + max + " characters");
+        }
+    }
+
+    public boolean ok() {
+        return violations.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}
