@@ -28,7 +28,7 @@ public class ProposeStep {
     ModelGateway models;
 
     public ProposeOutput propose(ProposeInput in) {
-        StepValidator.propose(in);
+        StepRules.propose(in);
         List<Value> values = in.values().stream().map(ValueInput::toValue).toList();
         int count = in.count() == null ? 4 : in.count();
         int maxLength = in.maxLength() == null ? DEFAULT_MAX_LENGTH : in.maxLength();

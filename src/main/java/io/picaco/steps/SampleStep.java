@@ -25,7 +25,7 @@ public class SampleStep {
     CallPool pool;
 
     public SampleOutput sample(SampleInput in) {
-        StepValidator.sample(in);
+        StepRules.sample(in);
         long seed = in.seed() == null ? 0 : in.seed();
         UsageMeter usage = new UsageMeter();
         List<SampleOutput.Response> out = pool.map(in.items(), it -> {

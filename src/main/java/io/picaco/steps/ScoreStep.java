@@ -26,7 +26,7 @@ public class ScoreStep {
     CallPool pool;
 
     public ScoreOutput score(ScoreInput in) {
-        StepValidator.score(in);
+        StepRules.score(in);
         List<Value> values = in.values().stream().map(ValueInput::toValue).toList();
         String observations = in.observations() != null ? in.observations() : observations(values);
         String mode = in.judgeMode() == null ? Judge.JOINT : in.judgeMode();

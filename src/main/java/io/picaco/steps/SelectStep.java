@@ -17,7 +17,7 @@ import io.picaco.core.Selection;
 public class SelectStep {
 
     public SelectOutput select(SelectInput in) {
-        StepValidator.select(in);
+        StepRules.select(in);
         ObjectiveSpec spec = new ObjectiveSpec(in.beta() == null ? 1.0 : in.beta(), in.values(), in.weights());
         Map<String, Double> baselines = in.baselines() == null ? Map.of() : in.baselines();
         List<Selection.Candidate> candidates = new ArrayList<>();

@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.picaco.validation.JsonErrors;
 import io.picaco.validation.Problem;
 import io.picaco.validation.ValidationException;
 import io.picaco.validation.Violation;
@@ -63,24 +63,11 @@ public class StepErrorHandler {
         try {
             json.readValue(body == null ? "" : body, type);
             return Problem.badRequest(List.of(new Violation("body", "is not a valid request")));
-        } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() ? "body" : path(e);
-            return Problem.badRequest(List.of(new Violation(field, "has the wrong type or is malformed")));
+        } catch (JsonProcessingException e) {
+            return Problem.badRequest(List.of(JsonErrors.violation(e)));
         } catch (Exception e) {
             return Problem.badRequest(List.of(new Violation("body", "is not well-formed JSON")));
         }
-    }
-
-    static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "body" : sb.toString();
     }
 
     private static ValidationException find(Throwable t) {

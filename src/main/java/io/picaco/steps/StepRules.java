@@ -9,16 +9,16 @@ import io.picaco.llm.Judge;
 import io.picaco.validation.Checks;
 
 /** Input rules of the step functions; every violation names its JSON field. */
-final class StepValidator {
+public final class StepRules {
     static final int MAX_ITEMS = 1000;
     static final int MAX_QUERY = 4000;
     static final int MAX_INSTRUCTION = 8000;
     static final int MAX_RESPONSE = 20000;
 
-    private StepValidator() {
+    private StepRules() {
     }
 
-    static void values(Checks c, List<ValueInput> values, String field) {
+    public static void values(Checks c, List<ValueInput> values, String field) {
         if (!c.present(values, field)) {
             return;
         }

@@ -1,0 +1,62 @@
+package io.picaco.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.picaco.validation.Problem;
+import io.picaco.validation.ValidationException;
+import io.picaco.validation.JsonErrors;
+
+/** Every API error is {@code application/problem+json}; none carries a stack trace. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    static Response problem(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ValidationException e) {
+        return problem(Problem.badRequest(e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(RunNotFoundException e) {
+        return problem(Problem.of(404, "Not found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(RunConflictException e) {
+        return problem(Problem.of(409, "Conflict", e.getMessage()));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(JsonProcessingException e) {
+        return problem(Problem.badRequest(List.of(JsonErrors.violation(e))));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException j) {
+                return unreadable(j);
+            }
+        }
+        int status = e.getResponse().getStatus();
+        return problem(Problem.of(status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected error", e);
+        return problem(Problem.of(500, "Internal error", "Something went wrong on our side; see the server log."));
+    }
+}

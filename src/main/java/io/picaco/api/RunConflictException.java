@@ -1,0 +1,7 @@
+package io.picaco.api;
+
+public class RunConflictException extends RuntimeException {
+    public RunConflictException(String message) {
+        super(message);
+    }
+}

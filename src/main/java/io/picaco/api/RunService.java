@@ -1,0 +1,70 @@
+package io.picaco.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.picaco.conductor.RunSpec;
+import io.picaco.llm.ModelGateway;
+import io.picaco.llm.Role;
+import io.picaco.store.Instruction;
+import io.picaco.store.Json;
+import io.picaco.store.Phase;
+import io.picaco.store.Run;
+import io.picaco.store.RunStatus;
+
+/** Starting and cancelling runs. Validation happens before anything is written. */
+@ApplicationScoped
+public class RunService {
+    @Inject
+    RunSpecResolver resolver;
+
+    @Transactional
+    public Run create(RunRequest request) {
+        RunSpec spec = resolver.resolve(request);
+        Run run = new Run();
+        run.id = UUID.randomUUID().toString();
+        run.name = spec.name();
+        run.composition = spec.composition();
+        run.status = RunStatus.QUEUED;
+        run.phase = Phase.QUEUED;
+        run.iteration = 0;
+        run.specJson = Json.write(spec);
+        run.simulated = java.util.Arrays.stream(Role.values()).anyMatch(ModelGateway::isSimulated);
+        run.createdAt = Instant.now();
+        run.persist();
+        run.bareId = instruction(run, Instruction.BARE, "").id;
+        run.seedId = instruction(run, Instruction.SEED, spec.seedInstruction()).id;
+        run.incumbentId = run.seedId;
+        return run;
+    }
+
+    private static Instruction instruction(Run run, String origin, String text) {
+        Instruction i = new Instruction();
+        i.runId = run.id;
+        i.iteration = 0;
+        i.origin = origin;
+        i.text = text;
+        i.createdAt = run.createdAt;
+        i.persist();
+        return i;
+    }
+
+    @Transactional
+    public Run cancel(String id) {
+        Run run = Run.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null) {
+            throw new RunNotFoundException(id);
+        }
+        if (run.status.finished()) {
+            throw new RunConflictException("run '" + id + "' already finished as " + run.status);
+        }
+        run.status = RunStatus.CANCELLED;
+        run.finishedAt = Instant.now();
+        return run;
+    }
+}

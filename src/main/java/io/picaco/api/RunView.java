@@ -1,0 +1,34 @@
+package io.picaco.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.picaco.core.EvaluationSummary;
+import io.picaco.core.Value;
+
+/** {@code GET /api/runs/{id}}: the run as ARCHITECTURE.md specifies it, plus what the page needs. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunView(String id, String name, String composition, String status, String phase, int iteration,
+        int iterations, boolean simulated, String models, Scored best, Scored seed, List<Step> trajectory,
+        Map<String, EvaluationSummary> evaluation, UsageView usage, String error, Instant createdAt,
+        Instant startedAt, Instant finishedAt, Parameters parameters, List<Value> values) {
+
+    /** An instruction with its Ĵ and per-value mean ratings on the training queries. */
+    public record Scored(Long id, String text, Double jHat, Map<String, Double> perValue, Integer samples) {
+    }
+
+    public record Step(int iteration, Double jHat, Map<String, Double> perValue, Long instructionId) {
+    }
+
+    public record Parameters(String preset, int trainingQueries, int heldOutQueries, int iterations, int candidates,
+            int samples, int evalSamples, int alignedPoolSize, int noisyPoolSize, double beta, long seed,
+            String judgeMode, int maxLength) {
+    }
+
+    public record UsageView(long calls, long failures, long retries, long inputTokens, long outputTokens,
+            Map<String, io.picaco.llm.Usage> byRole) {
+    }
+}

@@ -1,0 +1,432 @@
+package io.picaco.conductor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.picaco.PicacoConfig;
+import io.picaco.core.EarlyStopping;
+import io.picaco.core.ObjectiveSpec;
+import io.picaco.core.Pools;
+import io.picaco.core.ScoredResponse;
+import io.picaco.llm.Judge;
+import io.picaco.llm.OptimizerPrompt;
+import io.picaco.llm.Role;
+import io.picaco.llm.Seeds;
+import io.picaco.steps.ProposeInput;
+import io.picaco.steps.ProposeOutput;
+import io.picaco.steps.SampleInput;
+import io.picaco.steps.SampleOutput;
+import io.picaco.steps.ScoreInput;
+import io.picaco.steps.ScoreOutput;
+import io.picaco.steps.SelectInput;
+import io.picaco.steps.SelectOutput;
+import io.picaco.steps.ValueInput;
+import io.picaco.store.Instruction;
+import io.picaco.store.Json;
+import io.picaco.store.Phase;
+import io.picaco.store.ResponseRow;
+import io.picaco.store.Run;
+import io.picaco.store.RunIteration;
+import io.picaco.store.RunStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Advances one run by one unit of work: a shard of model calls, or a phase transition. Model calls happen outside
+ * transactions; each unit's results and the run's new phase are written in one transaction, under a lock on the
+ * run row, and only if the run is still where it was read (not cancelled, not advanced by someone else).
+ */
+@ApplicationScoped
+public class PhaseRunner {
+    static final int EXEMPLAR_CHARS = 600;
+
+    @Inject
+    StepInvoker steps;
+    @Inject
+    RunLedger ledger;
+    @Inject
+    PicacoConfig config;
+
+    /** A consistent read of a run, taken in one transaction. */
+    record Snapshot(String runId, RunStatus status, Phase phase, int iteration, RunSpec spec) {
+    }
+
+    /** @return true while the run has more work */
+    public boolean advance(String runId) {
+        Snapshot s = QuarkusTransaction.requiringNew().call(() -> start(runId));
+        if (s == null || s.status().finished()) {
+            return false;
+        }
+        switch (s.phase()) {
+            case NOISY_SAMPLE -> sample(s, this::expectedNoisy, Phase.NOISY_SCORE, 0, run -> {
+            });
+            case NOISY_SCORE -> score(s, false, run -> {
+                buildNoisyPool(run, s.spec());
+                run.phase = Phase.SAMPLE;
+                run.iteration = 0;
+            });
+            case PROPOSE -> propose(s);
+            case SAMPLE -> sample(s, this::expectedIteration, Phase.SCORE, s.iteration(), run -> {
+            });
+            case SCORE -> score(s, true, run -> run.phase = Phase.SELECT);
+            case SELECT -> select(s);
+            case EVAL_SAMPLE -> sample(s, this::expectedEval, Phase.EVAL_SCORE, s.iteration(), run -> {
+            });
+            case EVAL_SCORE -> score(s, true, run -> {
+                run.phase = Phase.FINISHED;
+                run.status = RunStatus.DONE;
+                run.finishedAt = Instant.now();
+            });
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Snapshot start(String runId) {
+        Run run = Run.findById(runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (run == null) {
+            return null;
+        }
+        if (run.status == RunStatus.QUEUED) {
+            run.status = RunStatus.RUNNING;
+            run.phase = Phase.NOISY_SAMPLE;
+            run.startedAt = Instant.now();
+        }
+        return new Snapshot(run.id, run.status, run.phase, run.iteration, Json.read(run.specJson, RunSpec.class));
+    }
+
+    /** Marks a run failed with a reason, unless it already finished. */
+    public void fail(String runId, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Run run = Run.findById(runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (run != null && !run.status.finished()) {
+                run.status = RunStatus.FAILED;
+                run.error = reason.length() > 1900 ? reason.substring(0, 1900) : reason;
+                run.finishedAt = Instant.now();
+            }
+        });
+    }
+
+    // ---- sampling -------------------------------------------------------------------------------------------
+
+    record SampleWork(long instructionId, String instruction, String split, int queryIndex, int sampleIndex) {
+        String key() {
+            return RunLedger.key(instructionId, split, queryIndex, sampleIndex);
+        }
+    }
+
+    private List<SampleWork> expectedNoisy(Run run, RunSpec spec) {
+        Instruction bare = Instruction.findById(run.bareId);
+        List<SampleWork> work = new ArrayList<>();
+        for (int q = 0; q < spec.training().size(); q++) {
+            for (int k = 0; k < spec.noisyPoolSize(); k++) {
+                work.add(new SampleWork(bare.id, null, ResponseRow.TRAIN, q, k));
+            }
+        }
+        return work;
+    }
+
+    private List<SampleWork> expectedIteration(Run run, RunSpec spec) {
+        List<SampleWork> work = new ArrayList<>();
+        for (Instruction ins : ledger.iterationSet(run)) {
+            // The incumbent gets fresh samples every iteration it survives: indices continue after its earlier ones.
+            int offset = (run.iteration - ins.iteration) * spec.samples();
+            for (int q = 0; q < spec.training().size(); q++) {
+                for (int k = 0; k < spec.samples(); k++) {
+                    work.add(new SampleWork(ins.id, ins.text, ResponseRow.TRAIN, q, offset + k));
+                }
+            }
+        }
+        return work;
+    }
+
+    private List<SampleWork> expectedEval(Run run, RunSpec spec) {
+        List<SampleWork> work = new ArrayList<>();
+        for (Long id : new java.util.LinkedHashSet<>(List.of(run.bareId, run.seedId, run.incumbentId))) {
+            Instruction ins = Instruction.findById(id);
+            String text = Instruction.BARE.equals(ins.origin) ? null : ins.text;
+            for (int q = 0; q < spec.heldOut().size(); q++) {
+                for (int k = 0; k < spec.evalSamples(); k++) {
+                    work.add(new SampleWork(ins.id, text, ResponseRow.TEST, q, k));
+                }
+            }
+        }
+        return work;
+    }
+
+    interface Expected {
+        List<SampleWork> of(Run run, RunSpec spec);
+    }
+
+    private void sample(Snapshot s, Expected expected, Phase next, int nextIteration, Consumer<Run> onDone) {
+        List<SampleWork> pending = QuarkusTransaction.requiringNew().call(() -> {
+            Run run = Run.findById(s.runId());
+            Set<String> have = ledger.responseKeys(s.runId());
+            return expected.of(run, s.spec()).stream().filter(w -> !have.contains(w.key())).toList();
+        });
+        if (pending.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
+                if (run != null) {
+                    failIfNothingSucceeded(run, s);
+                    if (run.status == RunStatus.RUNNING) {
+                        run.phase = next;
+                        run.iteration = nextIteration;
+                        onDone.accept(run);
+                    }
+                }
+            });
+            return;
+        }
+        List<SampleWork> shard = pending.subList(0, Math.min(pending.size(), config.conductor().shardSize()));
+        List<SampleInput.Item> items = shard.stream().map(w -> new SampleInput.Item(w.key(), w.instruction(),
+                s.spec().query(w.split(), w.queryIndex()), w.sampleIndex())).toList();
+        Instant started = Instant.now();
+        SampleOutput out = steps.sample(new SampleInput(items, s.spec().seed(), 1.0));
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (ledger.lockIfAt(s.runId(), s.phase(), s.iteration()) == null) {
+                return;
+            }
+            Instant now = Instant.now();
+            for (int i = 0; i < shard.size(); i++) {
+                SampleWork w = shard.get(i);
+                SampleOutput.Response r = out.responses().get(i);
+                ResponseRow row = new ResponseRow();
+                row.runId = s.runId();
+                row.instructionId = w.instructionId();
+                row.split = w.split();
+                row.queryIndex = w.queryIndex();
+                row.sampleIndex = w.sampleIndex();
+                row.iteration = s.iteration();
+                row.text = r.text();
+                row.sampleError = r.error();
+                row.scored = r.error() != null; // nothing to score in a failed sample
+                row.createdAt = now;
+                row.persist();
+            }
+            String error = out.usage().failures() > 0 ? out.usage().failures() + " of " + shard.size()
+                    + " target calls failed" : null;
+            ledger.recordStep(s.runId(), s.phase(), s.iteration(), Role.TARGET, shard.size(), out.usage(), error,
+                    started);
+        });
+    }
+
+    /** A phase in which every model call failed cannot produce anything meaningful: stop with the reason. */
+    private void failIfNothingSucceeded(Run run, Snapshot s) {
+        List<io.picaco.store.StepExecution> execs = io.picaco.store.StepExecution.list(
+                "runId = ?1 and phase = ?2 and iteration = ?3", run.id, s.phase().name(), s.iteration());
+        long calls = execs.stream().mapToLong(e -> e.calls).sum();
+        long failures = execs.stream().mapToLong(e -> e.failures).sum();
+        if (calls > 0 && failures >= calls) {
+            run.status = RunStatus.FAILED;
+            run.error = "every model call of " + s.phase() + " (iteration " + s.iteration() + ") failed; last error: "
+                    + execs.stream().map(e -> e.error).filter(java.util.Objects::nonNull).reduce((a, b) -> b)
+                            .orElse("unknown");
+            run.finishedAt = Instant.now();
+        }
+    }
+
+    // ---- scoring --------------------------------------------------------------------------------------------
+
+    private void score(Snapshot s, boolean judge, Consumer<Run> onDone) {
+        RunSpec spec = s.spec();
+        int perCall = judge && Judge.PER_VALUE.equals(spec.judgeMode()) ? spec.values().size() : 1;
+        int limit = Math.max(1, config.conductor().shardSize() / perCall);
+        List<ResponseRow> pending = QuarkusTransaction.requiringNew().call(() -> ledger.unscored(s.runId(), limit));
+        if (pending.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
+                if (run != null) {
+                    failIfNothingSucceeded(run, s);
+                    if (run.status == RunStatus.RUNNING) {
+                        onDone.accept(run);
+                    }
+                }
+            });
+            return;
+        }
+        List<ScoreInput.Item> items = pending.stream().map(r -> new ScoreInput.Item(r.id.toString(),
+                spec.query(r.split, r.queryIndex), r.text)).toList();
+        Instant started = Instant.now();
+        ScoreOutput out = steps.score(new ScoreInput(spec.values().stream().map(ValueInput::of).toList(), null, items,
+                spec.judgeMode(), judge, spec.seed()));
+        ObjectiveSpec objective = spec.objective();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (ledger.lockIfAt(s.runId(), s.phase(), s.iteration()) == null) {
+                return;
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                ScoreOutput.Item r = out.items().get(i);
+                ResponseRow row = ResponseRow.findById(pending.get(i).id);
+                row.redundancy = r.redundancy();
+                row.ratingsJson = Json.write(r.ratings());
+                row.reasonsJson = Json.write(r.reasons());
+                row.judgeError = r.error();
+                ScoredResponse sr = new ScoredResponse(row.id.toString(), row.queryKey(), r.ratings(), r.redundancy());
+                row.tau = judge && sr.isValidFor(objective.valueIds()) ? objective.tau(sr) : null;
+                row.scored = true;
+            }
+            long failed = out.items().stream().filter(r -> r.error() != null).count();
+            ledger.recordStep(s.runId(), s.phase(), s.iteration(), judge ? Role.JUDGE : null, pending.size(),
+                    out.usage(), failed > 0 ? failed + " of " + pending.size() + " judgments failed" : null, started);
+        });
+    }
+
+    private void buildNoisyPool(Run run, RunSpec spec) {
+        List<Pools.BareResponse> bare = ledger.responses(run.id, ResponseRow.TRAIN).stream()
+                .filter(r -> r.instructionId.equals(run.bareId) && r.redundancy != null)
+                .map(r -> new Pools.BareResponse(r.id.toString(), r.queryKey(), r.redundancy))
+                .toList();
+        Pools.noisy(bare, spec.noisyPoolSize()).values().forEach(list -> list.forEach(
+                b -> ResponseRow.<ResponseRow>findById(Long.valueOf(b.id())).pool = ResponseRow.NOISY));
+    }
+
+    // ---- proposing ------------------------------------------------------------------------------------------
+
+    private void propose(Snapshot s) {
+        RunSpec spec = s.spec();
+        ProposeInput input = QuarkusTransaction.requiringNew().call(() -> proposeInput(Run.findById(s.runId()), spec));
+        Instant started = Instant.now();
+        ProposeOutput out = steps.propose(input);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
+            if (run == null) {
+                return;
+            }
+            Instant now = Instant.now();
+            for (String text : out.candidates()) {
+                Instruction ins = new Instruction();
+                ins.runId = run.id;
+                ins.iteration = run.iteration;
+                ins.origin = Instruction.CANDIDATE;
+                ins.text = text;
+                ins.createdAt = now;
+                ins.persist();
+            }
+            ledger.recordStep(run.id, Phase.PROPOSE, run.iteration, Role.OPTIMIZER, out.candidates().size(),
+                    out.usage(), out.error(), started);
+            run.phase = Phase.SAMPLE;
+        });
+    }
+
+    private ProposeInput proposeInput(Run run, RunSpec spec) {
+        List<Instruction> all = ledger.instructions(run.id);
+        List<OptimizerPrompt.TrajectoryEntry> trajectory = all.stream()
+                .filter(i -> i.jHat != null && !Instruction.BARE.equals(i.origin))
+                .sorted(Comparator.comparingDouble((Instruction i) -> i.jHat).reversed())
+                .limit(8)
+                .sorted(Comparator.comparingDouble(i -> i.jHat))
+                .map(i -> new OptimizerPrompt.TrajectoryEntry(i.text, i.jHat, Json.doubles(i.perValueJson)))
+                .toList();
+        Instruction incumbent = Instruction.findById(run.incumbentId);
+        Map<String, Double> means = incumbent.perValueJson == null ? Map.of() : Json.doubles(incumbent.perValueJson);
+        List<String> weakest = spec.valueIds().stream()
+                .sorted(Comparator.comparingDouble(v -> means.getOrDefault(v, 0.0)))
+                .limit(2)
+                .toList();
+        List<ResponseRow> train = ledger.responses(run.id, ResponseRow.TRAIN);
+        List<OptimizerPrompt.Exemplar> exemplars = new ArrayList<>();
+        List<ResponseRow> aligned = train.stream().filter(r -> ResponseRow.ALIGNED.equals(r.pool)).toList();
+        for (String v : weakest) {
+            Comparator<ResponseRow> byValue = Comparator.comparingDouble(r -> Json.doubles(r.ratingsJson).get(v));
+            aligned.stream().max(byValue.thenComparing(r -> r.id)).ifPresent(high -> aligned.stream()
+                    .filter(r -> r.queryIndex == high.queryIndex)
+                    .min(byValue.thenComparing(r -> r.id))
+                    .ifPresent(low -> exemplars.add(new OptimizerPrompt.Exemplar(v,
+                            spec.query(high.split, high.queryIndex), cut(high.text), cut(low.text)))));
+        }
+        List<String> avoid = train.stream().filter(r -> ResponseRow.NOISY.equals(r.pool))
+                .sorted(Comparator.comparingDouble((ResponseRow r) -> r.redundancy).reversed())
+                .limit(2).map(r -> cut(r.text)).toList();
+        return new ProposeInput(spec.values().stream().map(ValueInput::of).toList(), trajectory, weakest, exemplars,
+                avoid, spec.candidates(), spec.maxLength(), all.stream().map(i -> i.text).toList(),
+                (long) Seeds.derive(spec.seed(), "propose", run.iteration));
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= EXEMPLAR_CHARS ? text : text.substring(0, EXEMPLAR_CHARS) + "…";
+    }
+
+    // ---- selecting ------------------------------------------------------------------------------------------
+
+    private void select(Snapshot s) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
+            if (run == null) {
+                return;
+            }
+            RunSpec spec = s.spec();
+            ObjectiveSpec objective = spec.objective();
+            List<ResponseRow> train = ledger.responses(run.id, ResponseRow.TRAIN);
+            Map<String, Double> baselines = Baselines.of(train, run.bareId);
+            List<Instruction> set = ledger.iterationSet(run);
+            List<SelectInput.Instruction> instructions = set.stream().map(ins -> new SelectInput.Instruction(
+                    ins.id.toString(), train.stream().filter(r -> r.instructionId.equals(ins.id))
+                            .map(PhaseRunner::selectResponse).toList()))
+                    .toList();
+            SelectOutput out = steps.select(new SelectInput(spec.beta(), spec.valueIds(), spec.weights(), baselines,
+                    run.iteration == 0 ? null : String.valueOf(run.incumbentId), instructions, null));
+            for (SelectOutput.Ranked r : out.ranking()) {
+                Instruction ins = Instruction.findById(Long.valueOf(r.id()));
+                ins.jHat = r.jHat();
+                ins.perValueJson = Json.write(r.perValue());
+                ins.samples = r.samples();
+            }
+            run.incumbentId = Long.valueOf(out.selected());
+            refreshAlignedPool(run, train, objective, spec.alignedPoolSize());
+
+            Instruction selected = Instruction.findById(run.incumbentId);
+            RunIteration it = new RunIteration();
+            it.runId = run.id;
+            it.iteration = run.iteration;
+            it.instructionId = selected.id;
+            it.jHat = selected.jHat;
+            it.perValueJson = selected.perValueJson;
+            it.candidates = set.size();
+            it.createdAt = Instant.now();
+            it.persist();
+
+            List<Double> best = RunIteration.<RunIteration>list("runId = ?1 order by iteration", run.id).stream()
+                    .map(r -> r.jHat == null ? Double.NEGATIVE_INFINITY : r.jHat).toList();
+            boolean stop = run.iteration >= spec.iterations()
+                    || new EarlyStopping(spec.delta(), spec.patience()).shouldStop(best);
+            if (stop) {
+                run.phase = Phase.EVAL_SAMPLE;
+            } else {
+                run.phase = Phase.PROPOSE;
+                run.iteration = run.iteration + 1;
+            }
+        });
+    }
+
+    static SelectInput.Response selectResponse(ResponseRow r) {
+        return new SelectInput.Response(r.id.toString(), r.queryKey(), Json.doubles(r.ratingsJson), r.redundancy);
+    }
+
+    private void refreshAlignedPool(Run run, List<ResponseRow> train, ObjectiveSpec objective, int size) {
+        List<ScoredResponse> scored = train.stream()
+                .filter(r -> !r.instructionId.equals(run.bareId) && r.scored)
+                .map(r -> new ScoredResponse(r.id.toString(), r.queryKey(), Json.doubles(r.ratingsJson), r.redundancy))
+                .toList();
+        Set<String> keep = new java.util.HashSet<>();
+        Pools.aligned(scored, objective, size).values().forEach(keep::addAll);
+        for (ResponseRow r : train) {
+            boolean inPool = keep.contains(r.id.toString());
+            if (inPool) {
+                r.pool = ResponseRow.ALIGNED;
+            } else if (ResponseRow.ALIGNED.equals(r.pool)) {
+                r.pool = null;
+            }
+        }
+    }
+}

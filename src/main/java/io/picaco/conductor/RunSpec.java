@@ -1,0 +1,31 @@
+package io.picaco.conductor;
+
+import java.util.List;
+
+import io.picaco.core.ObjectiveSpec;
+import io.picaco.core.Value;
+
+/** Everything a run was started with, resolved (preset applied, queries split); stored as JSON on the run. */
+public record RunSpec(String name, String composition, String preset, List<Value> values, List<String> training,
+        List<String> heldOut, int iterations, int candidates, int samples, int evalSamples, int alignedPoolSize,
+        int noisyPoolSize, double beta, long seed, String seedInstruction, String judgeMode, int maxLength,
+        double delta, int patience) {
+
+    public ObjectiveSpec objective() {
+        return new ObjectiveSpec(beta, valueIds(), weights());
+    }
+
+    public List<String> valueIds() {
+        return values.stream().map(Value::id).toList();
+    }
+
+    public java.util.Map<String, Double> weights() {
+        java.util.Map<String, Double> w = new java.util.LinkedHashMap<>();
+        values.forEach(v -> w.put(v.id(), v.weight()));
+        return w;
+    }
+
+    public String query(String split, int index) {
+        return ("test".equals(split) ? heldOut : training).get(index);
+    }
+}
