@@ -28,10 +28,10 @@ public final class SimOptimizer {
             "When values conflict, say so in one sentence and explain how you reconcile them.";
 
     static final List<String> TEMPLATES = List.of(
-            "Give one specific example that shows %s.",
-            "Offer a concrete tip about %s.",
-            "Mention one practical step touching on %s.",
-            "Point out one specific detail about %s.");
+            "Give one specific example of %s.",
+            "Offer a concrete tip on %s.",
+            "Mention one practical step for %s.",
+            "Point out one specific detail on %s.");
 
     /** Merged directives stay short (the target reads long directives less attentively). */
     static final int MAX_MERGED_WORDS = 24;
@@ -263,7 +263,11 @@ public final class SimOptimizer {
                         || !compatible(lines.get(i), lines.get(j), values, tensions)) {
                     continue;
                 }
-                double cost = SimText.wordCount(lines.get(i)) + SimText.wordCount(lines.get(j)) + rnd.nextDouble() * 6;
+                // pair a value that has a known tension with one that has none, so that no incompatible pair is left over
+                boolean ci = constrained(lines.get(i), values, tensions);
+                boolean cj = constrained(lines.get(j), values, tensions);
+                double cost = SimText.wordCount(lines.get(i)) + SimText.wordCount(lines.get(j)) + rnd.nextDouble() * 6
+                        + (ci != cj ? -10 : 0) + (!ci && !cj ? 4 : 0);
                 if (cost < bestCost) {
                     bestCost = cost;
                     bestI = i;
@@ -291,6 +295,15 @@ public final class SimOptimizer {
             }
         }
         return true;
+    }
+
+    private static boolean constrained(String line, List<Value> values, List<Tension> tensions) {
+        for (String id : servedBy(line, values)) {
+            if (tensions.stream().anyMatch(t -> t.involves(id))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Set<String> servedBy(String line, Collection<Value> values) {

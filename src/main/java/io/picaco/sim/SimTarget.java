@@ -34,6 +34,8 @@ public final class SimTarget {
     }
 
     public static final int BASE_BUDGET = 2;
+    /** Directives averaging at most this many words (and mostly imperative) raise the budget by one. */
+    public static final int CONCISE_WORDS = 22;
     public static final int MAX_WORDS = 200;
     static final double BUDGET_JITTER_PROBABILITY = 0.15;
 
@@ -51,7 +53,7 @@ public final class SimTarget {
     private static final Pattern LEAD_EMPHASIS = Pattern.compile(
             "^(?i:(?:important|note|crucial|critical)\\s*[:!-]\\s*|always\\s+|please\\s+|you\\s+(?:must|should)\\s+(?:always\\s+)?|must\\s+|make\\s+sure\\s+(?:to|that\\s+you)\\s+)+");
     private static final Pattern EMPHASIS = Pattern.compile(
-            "(?i)\\b(must|always|important|crucial|critical|essential|never)\\b|!|\\b[A-Z]{3,}\\b");
+            "(?i:\\b(must|always|important|crucial|critical|essential|never)\\b)|!|\\b[A-Z]{3,}\\b");
     private static final Pattern CONCRETE = Pattern.compile(
             "(?i)\\b(for example|for instance|e\\.g\\.|such as|specific|concrete|step|steps|tip|tips|practical|one|two|three)\\b|\\d");
     private static final Pattern BALANCE = Pattern.compile(
@@ -132,7 +134,7 @@ public final class SimTarget {
         }
         long imperative = directives.stream().filter(d -> d.kind() == Kind.IMPERATIVE).count();
         double avgWords = directives.stream().mapToInt(Directive::words).average().orElse(99);
-        boolean concise = !directives.isEmpty() && imperative * 2 >= directives.size() && avgWords <= 20;
+        boolean concise = !directives.isEmpty() && imperative * 2 >= directives.size() && avgWords <= CONCISE_WORDS;
         int budget = BASE_BUDGET + (balance ? 1 : 0) + (concise ? 1 : 0);
         return new Analysis(List.copyOf(directives), balance, conflict, concise, budget);
     }
@@ -176,7 +178,7 @@ public final class SimTarget {
             if (d.kind() == Kind.DECLARATIVE) {
                 valueSentences.add(parrot(d.text()));
             } else {
-                String s = enact(d, topic, rnd);
+                String s = enact(d, enacted == 0 ? topic : null, rnd);
                 if (s != null) {
                     valueSentences.add(s);
                     enacted++;
@@ -219,11 +221,14 @@ public final class SimTarget {
         return "Keeping in mind " + s;
     }
 
-    /** A concrete sentence about the topic that reuses the directive's content words. */
+    /**
+     * A concrete sentence about the topic that reuses the directive's content words; {@code topic} null
+     * means the topic was already named in an earlier sentence.
+     */
     static String enact(Directive d, String topic, Random rnd) {
         List<String> content = new ArrayList<>();
         for (String w : SimText.contentWords(core(d.text()))) {
-            if (!VERBS.contains(w) && content.size() < 8) {
+            if (!VERBS.contains(w) && content.size() < 10) {
                 content.add(w);
             }
         }
@@ -231,18 +236,18 @@ public final class SimTarget {
             return null;
         }
         String list = SimText.joinList(content, "and");
+        String where = topic == null ? (rnd.nextBoolean() ? "Here" : "In this case") : "For " + topic;
         if (d.concrete()) {
             String c0 = content.get(0);
             String c1 = content.size() > 1 ? content.get(content.size() / 2) : null;
             if (rnd.nextBoolean()) {
-                return "For " + topic + ", this means paying attention to " + list
-                        + "; for example, one specific case where " + (c1 == null ? c0 : c0 + " and " + c1)
-                        + " matter.";
+                return where + ", this means paying attention to " + list + "; for example, one specific case where "
+                        + (c1 == null ? c0 : c0 + " and " + c1) + " matter.";
             }
-            return "With " + topic + ", " + list + " come into it as well: for example, look at one specific case where "
-                    + c0 + " bears on it" + (c1 == null ? "" : " through " + c1) + ".";
+            return where + ", " + list + " come into it as well, for example where " + c0 + " bears on it"
+                    + (c1 == null ? "" : " through " + c1) + ".";
         }
-        return "With " + topic + ", it is worth paying attention to " + list + ".";
+        return where + ", it is worth paying attention to " + list + ".";
     }
 
     private static final Pattern LEADING_QUESTION = Pattern.compile(
