@@ -1,0 +1,176 @@
+package io.picaco.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Word-level helpers shared by the simulated models: tokens, stopwords, stems, sentences, stable seeds. */
+public final class SimText {
+    private SimText() {
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
+
+    /**
+     * Function words plus the generic words of directives, meta clauses and the simulated target's
+     * own phrasing: none of them is evidence for any value.
+     */
+    static final Set<String> STOPWORDS = Set.of(
+            "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+            "into", "onto", "about", "over", "under", "after", "before", "than", "then", "as", "so", "if", "when",
+            "while", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being",
+            "do", "does", "did", "doing", "have", "has", "had", "having", "can", "could", "will", "would", "shall",
+            "should", "may", "might", "must", "not", "no", "yes", "you", "your", "yours", "yourself", "i", "me", "my",
+            "we", "our", "us", "they", "them", "their", "he", "she", "his", "her", "him", "who", "whom", "which",
+            "what", "where", "why", "how", "there", "here", "all", "any", "each", "every", "some", "such", "own",
+            "other", "others", "also", "just", "only", "very", "too", "more", "most", "much", "many", "one", "two",
+            "down", "up", "out", "off", "again", "instead", "without", "within", "through", "either",
+            "whether", "because", "though", "although", "even", "still", "yet", "via", "per", "s", "t", "don't",
+            "it's", "i'm", "you're", "let", "lets", "get", "gets", "getting", "make", "makes", "making", "give",
+            "gives", "giving", "take", "takes", "taking", "way", "ways", "thing", "things", "something",
+            // directive / meta vocabulary
+            "always", "never", "please", "important", "answer", "answers", "response", "responses", "reply",
+            "value", "values", "assistant", "helpful", "honour", "honor", "following", "follow", "specific",
+            "concrete", "example", "examples", "instance", "point", "points", "tip", "tips", "practical", "step",
+            "mention", "offer", "suggest", "include", "explain", "show", "shows", "touch", "touching", "keep",
+            "keeping", "mind", "sure", "use", "describe", "provide", "add", "note", "consider", "user", "users",
+            "integrate", "balance", "balancing", "together", "conflict", "conflicts", "reconcile", "favouring",
+            "favoring", "sentence", "sentences", "like", "well", "good", "better", "best", "really", "often",
+            // the simulated target's connective phrasing
+            "means", "paying", "attention", "case", "cases", "matter", "matters", "worth", "spelling", "view",
+            "comes", "come", "looks", "look", "looking", "bear", "bears", "concretely", "aims", "pull", "directions",
+            "weigh", "openly", "middle", "path", "sides", "detail");
+
+    /** Lowercase word tokens, in order. */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
+        while (m.find()) {
+            String w = m.group();
+            if (w.endsWith("'s")) {
+                w = w.substring(0, w.length() - 2);
+            }
+            out.add(w);
+        }
+        return out;
+    }
+
+    /** Crude stem: the first five letters. */
+    public static String stem(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.length() > 5 ? w.substring(0, 5) : w;
+    }
+
+    public static boolean isContent(String word) {
+        return word.length() >= 3 && !STOPWORDS.contains(word) && !word.chars().allMatch(Character::isDigit);
+    }
+
+    /** Content words (stopwords removed), in order, first occurrence of each stem only. */
+    public static List<String> contentWords(String text) {
+        Map<String, String> byStem = new LinkedHashMap<>();
+        for (String w : words(text)) {
+            if (isContent(w)) {
+                byStem.putIfAbsent(stem(w), w);
+            }
+        }
+        return new ArrayList<>(byStem.values());
+    }
+
+    public static Set<String> contentStems(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : words(text)) {
+            if (isContent(w)) {
+                out.add(stem(w));
+            }
+        }
+        return out;
+    }
+
+    /** Sentences: split at line breaks and after . ! ? followed by white space. */
+    public static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\\R")) {
+            for (String s : line.split("(?<=[.!?])\\s+")) {
+                String t = s.strip();
+                if (!t.isEmpty()) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code text} contains a run of at least {@code n} consecutive words of {@code source}. */
+    public static boolean hasVerbatimRun(String text, String source, int n) {
+        return longestCommonRun(words(text), words(source)) >= n;
+    }
+
+    static int longestCommonRun(List<String> a, List<String> b) {
+        int best = 0;
+        int[] prev = new int[b.size() + 1];
+        for (int i = 1; i <= a.size(); i++) {
+            int[] cur = new int[b.size() + 1];
+            for (int j = 1; j <= b.size(); j++) {
+                if (a.get(i - 1).equals(b.get(j - 1))) {
+                    cur[j] = prev[j - 1] + 1;
+                    best = Math.max(best, cur[j]);
+                }
+            }
+            prev = cur;
+        }
+        return best;
+    }
+
+    public static int wordCount(String text) {
+        return words(text).size();
+    }
+
+    /** A stable 64-bit seed from SHA-256 of the parts (separated so that ("ab","c") ≠ ("a","bc")). */
+    public static long stableSeed(String... parts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                md.update(String.valueOf(p).getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            byte[] d = md.digest();
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (d[i] & 0xff);
+            }
+            return v;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    public static String joinList(List<String> items, String conj) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + conj + " " + items.get(items.size() - 1);
+    }
+
+    public static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
