@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.picaco.validation.Problem;
 import io.picaco.validation.ValidationException;
@@ -40,6 +41,12 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response unreadable(JsonProcessingException e) {
         return problem(Problem.badRequest(List.of(JsonErrors.violation(e))));
+    }
+
+    /** More specific than JsonProcessingException, so it beats the extension's own mapper for wrong types. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper

@@ -330,14 +330,15 @@ public class PhaseRunner {
                 .toList();
         Instruction incumbent = Instruction.findById(run.incumbentId);
         Map<String, Double> means = incumbent.perValueJson == null ? Map.of() : Json.doubles(incumbent.perValueJson);
+        // The weaker half of the values (at least two), weakest first; exemplars for the two weakest.
         List<String> weakest = spec.valueIds().stream()
                 .sorted(Comparator.comparingDouble(v -> means.getOrDefault(v, 0.0)))
-                .limit(2)
+                .limit(Math.max(2, (spec.valueIds().size() + 1) / 2))
                 .toList();
         List<ResponseRow> train = ledger.responses(run.id, ResponseRow.TRAIN);
         List<OptimizerPrompt.Exemplar> exemplars = new ArrayList<>();
         List<ResponseRow> aligned = train.stream().filter(r -> ResponseRow.ALIGNED.equals(r.pool)).toList();
-        for (String v : weakest) {
+        for (String v : weakest.subList(0, 2)) {
             Comparator<ResponseRow> byValue = Comparator.comparingDouble(r -> Json.doubles(r.ratingsJson).get(v));
             aligned.stream().max(byValue.thenComparing(r -> r.id)).ifPresent(high -> aligned.stream()
                     .filter(r -> r.queryIndex == high.queryIndex)
