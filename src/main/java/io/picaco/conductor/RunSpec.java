@@ -25,6 +25,14 @@ public record RunSpec(String name, String composition, String preset, List<Value
         return w;
     }
 
+    public io.picaco.core.Estimate estimate() {
+        int avgQuery = (int) java.util.stream.Stream.concat(training.stream(), heldOut.stream())
+                .mapToInt(String::length).average().orElse(0);
+        return io.picaco.core.Estimate.of(new io.picaco.core.Estimate.Shape(values.size(), training.size(),
+                heldOut.size(), iterations, candidates, samples, evalSamples, noisyPoolSize,
+                "per-value".equals(judgeMode), seedInstruction.length(), avgQuery, maxLength));
+    }
+
     public String query(String split, int index) {
         return ("test".equals(split) ? heldOut : training).get(index);
     }
