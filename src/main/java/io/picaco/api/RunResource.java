@@ -28,6 +28,8 @@ public class RunResource {
     RunViews views;
     @Inject
     RunExports exports;
+    @Inject
+    RunSpecResolver resolver;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -35,6 +37,14 @@ public class RunResource {
         Run run = runs.create(request);
         return Response.created(URI.create("/api/runs/" + run.id))
                 .entity(Map.of("id", run.id, "status", run.status.name())).build();
+    }
+
+    /** What a run with these settings is expected to cost; validates exactly like a start, stores nothing. */
+    @POST
+    @Path("estimate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public EstimateView estimate(RunRequest request) {
+        return EstimateView.of(resolver.resolve(request));
     }
 
     @GET
