@@ -172,11 +172,16 @@ public final class SimTarget {
         followed.sort(Comparator.naturalOrder());
 
         List<String> valueSentences = new ArrayList<>();
+        List<String> parrotedNames = new ArrayList<>();
         int enacted = 0;
         for (int i : followed) {
             Directive d = a.directives().get(i);
             if (d.kind() == Kind.DECLARATIVE) {
                 valueSentences.add(parrot(d.text()));
+                Matcher nm = NAME_DEF.matcher(d.text().strip());
+                if (nm.matches()) {
+                    parrotedNames.add(nm.group(1).strip());
+                }
             } else {
                 String s = enact(d, enacted == 0 ? topic : null, rnd);
                 if (s != null) {
@@ -193,9 +198,13 @@ public final class SimTarget {
         out.add(String.format(Locale.ROOT, OPENERS.get(rnd.nextInt(OPENERS.size())), topic));
         List<String> plain = new ArrayList<>(PLAIN_SENTENCES);
         java.util.Collections.shuffle(plain, rnd);
-        int plainCount = 2 + rnd.nextInt(2);
+        // parroting pads the answer: the restated values crowd out substance and close the answer
+        int plainCount = parrotedNames.isEmpty() ? 2 + rnd.nextInt(2) : 1;
         out.add(plain.get(0));
         out.addAll(valueSentences);
+        if (!parrotedNames.isEmpty()) {
+            out.add("Above all, this answer stays true to " + SimText.joinList(parrotedNames, "and") + ".");
+        }
         for (int i = 1; i < plainCount; i++) {
             out.add(plain.get(i));
         }
