@@ -33,6 +33,33 @@ public final class SimOptimizer {
             "Mention one practical step for %s.",
             "Point out one specific detail on %s.");
 
+    static final List<String> AVOID_TEMPLATES = List.of(
+            "Point out one specific way to steer clear of %s.",
+            "Give one concrete tip to steer clear of %s.");
+
+    private static final java.util.regex.Pattern NEGATOR = java.util.regex.Pattern.compile(
+            "(?i)^(not|no|never|without|avoiding|avoid|nor)$");
+
+    /** Content words within six words after a negator, not crossing ':' or '.'. */
+    static Set<String> negatedWords(String definition) {
+        Set<String> out = new HashSet<>();
+        for (String part : definition.split("[:.;]")) {
+            List<String> w = SimText.words(part);
+            int left = 0;
+            for (String x : w) {
+                if (NEGATOR.matcher(x).matches()) {
+                    left = 6;
+                } else if (left > 0) {
+                    left--;
+                    if (SimText.isContent(x)) {
+                        out.add(x);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Merged directives stay short (the target reads long directives less attentively). */
     static final int MAX_MERGED_WORDS = 24;
 
@@ -146,12 +173,24 @@ public final class SimOptimizer {
                 otherStems.addAll(SimText.contentStems(o.name() + " " + o.definition()));
             }
         }
-        List<String> words = new ArrayList<>();
-        List<String> shared = new ArrayList<>();
+        // words the definition asks for (positive) and words it asks to avoid ("not revealing", "without bias")
+        Set<String> negated = negatedWords(v.definition());
+        List<String> positive = new ArrayList<>();
+        List<String> avoid = new ArrayList<>();
         for (String w : SimText.contentWords(v.definition() + " " + v.name())) {
             if (SimTarget.VERBS.contains(w)) {
                 continue;
             }
+            (negated.contains(w) ? avoid : positive).add(w);
+        }
+        boolean avoidForm = positive.size() < 2 && avoid.size() >= 2;
+        List<String> pool = avoidForm ? avoid : positive;
+        if (pool.size() < 3 && !avoidForm) {
+            pool.addAll(avoid);
+        }
+        List<String> words = new ArrayList<>();
+        List<String> shared = new ArrayList<>();
+        for (String w : pool) {
             (otherStems.contains(SimText.stem(w)) ? shared : words).add(w);
         }
         java.util.Collections.shuffle(words, rnd);
@@ -161,8 +200,9 @@ public final class SimOptimizer {
         if (pick.isEmpty()) {
             pick.add(v.name().toLowerCase(java.util.Locale.ROOT));
         }
+        List<String> templates = avoidForm ? AVOID_TEMPLATES : TEMPLATES;
         for (int attempt = 0; attempt < 8; attempt++) {
-            String d = String.format(java.util.Locale.ROOT, TEMPLATES.get(rnd.nextInt(TEMPLATES.size())),
+            String d = String.format(java.util.Locale.ROOT, templates.get(rnd.nextInt(templates.size())),
                     SimText.joinList(pick, "and"));
             if (!SimText.hasVerbatimRun(d, v.definition(), SimJudge.PARROT_RUN)) {
                 return d;
