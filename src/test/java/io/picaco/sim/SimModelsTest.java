@@ -144,13 +144,16 @@ class SimModelsTest {
             if (c.values().size() != 4) {
                 continue;
             }
-            SimHarness.LoopResult r = h.optimise(c.values(), SimHarness.QUERIES.subList(0, 8), 6, 4, 4.0);
-            System.out.printf(Locale.ROOT, "S5 %s: all values >= 4 after %d iterations; %s%n", c.id(),
-                    r.iterationsToGoal(), r.eval().means());
-            assertTrue(r.iterationsToGoal() >= 1 && r.iterationsToGoal() <= 6, c.id() + " " + r.history());
-            // held-out check: the found instruction generalises to queries the loop never saw
-            Map<String, Double> held = h.means(r.best(), c.values(), SimHarness.QUERIES.subList(8, 20), 1);
-            held.forEach((id, m) -> assertTrue(m >= 3.5, c.id() + "/" + id + " held-out mean " + m));
+            List<Integer> needed = new ArrayList<>();
+            for (long run = 0; run < 3; run++) {
+                SimHarness.LoopResult r = h.optimise(c.values(), SimHarness.QUERIES.subList(0, 8), 6, 4, 4.0, run * 1000);
+                needed.add(r.iterationsToGoal());
+                assertTrue(r.iterationsToGoal() >= 1 && r.iterationsToGoal() <= 6, c.id() + " " + r.history());
+                // held-out check: the found instruction generalises to queries the loop never saw
+                Map<String, Double> held = h.means(r.best(), c.values(), SimHarness.QUERIES.subList(8, 20), 1);
+                held.forEach((id, m) -> assertTrue(m >= 3.5, c.id() + "/" + id + " held-out mean " + m));
+            }
+            System.out.printf(Locale.ROOT, "S5 %s: every value >= 4 after %s iterations (3 runs)%n", c.id(), needed);
         }
     }
 
@@ -170,15 +173,21 @@ class SimModelsTest {
         System.out.printf(Locale.ROOT, "S5 hh-balance-8 with 8 separate directives: %d of 8 values >= 4%n", sepReached);
         assertTrue(sepReached <= 5, "without merging the budget should stop most values: " + sepMeans);
 
-        SimHarness.LoopResult r = h.optimise(c.values(), queries, 10, 4, 4.0);
-        System.out.printf(Locale.ROOT, "S5 hh-balance-8: all values >= 4 after %d iterations; %s%n%s%n",
-                r.iterationsToGoal(), r.eval().means(), r.best());
-        assertTrue(r.iterationsToGoal() >= 1 && r.iterationsToGoal() <= 10, r.history().toString());
-        SimTarget.Analysis a = SimTarget.analyse(r.best());
-        long merged = a.directives().stream()
-                .filter(d -> SimOptimizer.servedBy(d.text(), c.values()).size() >= 2).count();
-        assertTrue(merged >= 1, "the winning instruction merges directives: " + r.best());
-        assertTrue(a.directives().size() < c.values().size(), "fewer directives than values: " + r.best());
+        List<Integer> needed = new ArrayList<>();
+        for (long run = 0; run < 3; run++) {
+            SimHarness.LoopResult r = h.optimise(c.values(), queries, 10, 4, 4.0, run * 1000);
+            needed.add(r.iterationsToGoal());
+            if (run == 0) {
+                System.out.printf(Locale.ROOT, "S5 hh-balance-8 winning instruction:%n%s%n", r.best());
+            }
+            assertTrue(r.iterationsToGoal() >= 1 && r.iterationsToGoal() <= 10, r.history().toString());
+            SimTarget.Analysis a = SimTarget.analyse(r.best());
+            long merged = a.directives().stream()
+                    .filter(d -> SimOptimizer.servedBy(d.text(), c.values()).size() >= 2).count();
+            assertTrue(merged >= 1, "the winning instruction merges directives: " + r.best());
+            assertTrue(a.directives().size() < c.values().size(), "fewer directives than values: " + r.best());
+        }
+        System.out.printf(Locale.ROOT, "S5 hh-balance-8: every value >= 4 after %s iterations (3 runs)%n", needed);
     }
 
     @Test
