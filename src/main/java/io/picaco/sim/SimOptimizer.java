@@ -33,8 +33,37 @@ public final class SimOptimizer {
             "Mention one practical step for %s.",
             "Point out one specific detail on %s.");
 
+    static final List<String> AVOID_TEMPLATES = List.of(
+            "Point out one specific way to steer clear of %s.",
+            "Give one concrete tip to steer clear of %s.");
+
+    private static final java.util.regex.Pattern NEGATOR = java.util.regex.Pattern.compile(
+            "(?i)^(not|no|never|without|avoiding|avoid|avoids|nor)$");
+
+    /** Content words within six words after a negator, not crossing ':' or '.'. */
+    static Set<String> negatedWords(String definition) {
+        Set<String> out = new HashSet<>();
+        for (String part : definition.split("[:.;]")) {
+            List<String> w = SimText.words(part);
+            int left = 0;
+            for (String x : w) {
+                if (NEGATOR.matcher(x).matches()) {
+                    left = 6;
+                } else if (left > 0) {
+                    left--;
+                    if (SimText.isContent(x)) {
+                        out.add(x);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Merged directives stay short (the target reads long directives less attentively). */
     static final int MAX_MERGED_WORDS = 24;
+    /** Last resort when the remaining short directives cannot be paired (a known tension): fold into a merged one. */
+    static final int MAX_FOLDED_WORDS = 30;
 
     /**
      * Propose {@code count} distinct candidates, none equal to an instruction of the trajectory.
@@ -146,12 +175,29 @@ public final class SimOptimizer {
                 otherStems.addAll(SimText.contentStems(o.name() + " " + o.definition()));
             }
         }
-        List<String> words = new ArrayList<>();
-        List<String> shared = new ArrayList<>();
-        for (String w : SimText.contentWords(v.definition() + " " + v.name())) {
-            if (SimTarget.VERBS.contains(w)) {
+        // words the definition asks for (positive) and words it asks to avoid ("not revealing", "without bias")
+        Set<String> negated = negatedWords(v.definition());
+        List<String> positive = new ArrayList<>();
+        List<String> avoid = new ArrayList<>();
+        for (String w : SimText.contentWords(v.definition())) {
+            if (SimTarget.VERBS.contains(w) || NEGATOR.matcher(w).matches()) {
                 continue;
             }
+            (negated.contains(w) ? avoid : positive).add(w);
+        }
+        boolean avoidForm = positive.size() < 2 && avoid.size() >= 2;
+        for (String w : SimText.contentWords(v.name())) {
+            if (positive.stream().noneMatch(p -> SimText.stem(p).equals(SimText.stem(w)))) {
+                positive.add(w);
+            }
+        }
+        List<String> pool = avoidForm ? avoid : positive;
+        if (pool.size() < 3 && !avoidForm) {
+            pool.addAll(avoid);
+        }
+        List<String> words = new ArrayList<>();
+        List<String> shared = new ArrayList<>();
+        for (String w : pool) {
             (otherStems.contains(SimText.stem(w)) ? shared : words).add(w);
         }
         java.util.Collections.shuffle(words, rnd);
@@ -161,8 +207,9 @@ public final class SimOptimizer {
         if (pick.isEmpty()) {
             pick.add(v.name().toLowerCase(java.util.Locale.ROOT));
         }
+        List<String> templates = avoidForm ? AVOID_TEMPLATES : TEMPLATES;
         for (int attempt = 0; attempt < 8; attempt++) {
-            String d = String.format(java.util.Locale.ROOT, TEMPLATES.get(rnd.nextInt(TEMPLATES.size())),
+            String d = String.format(java.util.Locale.ROOT, templates.get(rnd.nextInt(templates.size())),
                     SimText.joinList(pick, "and"));
             if (!SimText.hasVerbatimRun(d, v.definition(), SimJudge.PARROT_RUN)) {
                 return d;
@@ -254,25 +301,31 @@ public final class SimOptimizer {
         List<Tension> tensions = BuiltInCompositions.tensionsAmong(values);
         int bestI = -1;
         int bestJ = -1;
-        double bestCost = Double.MAX_VALUE;
-        for (int x = 0; x < cands.size(); x++) {
-            for (int y = x + 1; y < cands.size(); y++) {
-                int i = cands.get(x);
-                int j = cands.get(y);
-                if (SimText.wordCount(lines.get(i)) + SimText.wordCount(lines.get(j)) > MAX_MERGED_WORDS
-                        || !compatible(lines.get(i), lines.get(j), values, tensions)) {
-                    continue;
+        // two short directives first; only when none fit, fold a directive into an already merged one
+        for (int limit : new int[] { MAX_MERGED_WORDS, MAX_FOLDED_WORDS }) {
+            double bestCost = Double.MAX_VALUE;
+            for (int x = 0; x < cands.size(); x++) {
+                for (int y = x + 1; y < cands.size(); y++) {
+                    int i = cands.get(x);
+                    int j = cands.get(y);
+                    if (SimText.wordCount(lines.get(i)) + SimText.wordCount(lines.get(j)) > limit
+                            || !compatible(lines.get(i), lines.get(j), values, tensions)) {
+                        continue;
+                    }
+                    // pair a value that has a known tension with one that has none, so that no incompatible pair is left over
+                    boolean ci = constrained(lines.get(i), values, tensions);
+                    boolean cj = constrained(lines.get(j), values, tensions);
+                    double cost = SimText.wordCount(lines.get(i)) + SimText.wordCount(lines.get(j)) + rnd.nextDouble() * 6
+                            + (ci != cj ? -10 : 0) + (!ci && !cj ? 4 : 0);
+                    if (cost < bestCost) {
+                        bestCost = cost;
+                        bestI = i;
+                        bestJ = j;
+                    }
                 }
-                // pair a value that has a known tension with one that has none, so that no incompatible pair is left over
-                boolean ci = constrained(lines.get(i), values, tensions);
-                boolean cj = constrained(lines.get(j), values, tensions);
-                double cost = SimText.wordCount(lines.get(i)) + SimText.wordCount(lines.get(j)) + rnd.nextDouble() * 6
-                        + (ci != cj ? -10 : 0) + (!ci && !cj ? 4 : 0);
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    bestI = i;
-                    bestJ = j;
-                }
+            }
+            if (bestI >= 0) {
+                break;
             }
         }
         if (bestI < 0) {

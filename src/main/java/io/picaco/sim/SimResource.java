@@ -108,7 +108,14 @@ public class SimResource {
             }
         }
 
-        SimModels.Reply reply = models.complete(model, messages, seed);
+        SimModels.Reply reply;
+        try {
+            reply = models.complete(model, messages, seed);
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage(), "invalid_request_error", "invalid_request");
+        } catch (RuntimeException e) {
+            return error(500, "The simulated model failed: " + e, "server_error", "internal_error");
+        }
         String content = reply.content();
         if (SimModels.JUDGE.equals(model) && faults.nextMalformed()) {
             content = SimModels.corrupt(content);

@@ -60,6 +60,7 @@ public final class SimTarget {
             "(?i)\\b(balance|balancing|integrate|integrating|together|at once|simultaneously|all of these|every one of)\\b");
     private static final Pattern CONFLICT = Pattern.compile(
             "(?i)\\b(conflict|conflicts|conflicting|clash|clashes|tension|tensions|trade-?offs?|pull in different directions)\\b");
+    private static final Pattern AVOIDANCE = Pattern.compile("(?i)\\b(steer clear|avoid|never|do not|don't|without)\\b");
     private static final Pattern PREAMBLE = Pattern.compile("(?i)^(you are|you're|as an? )");
 
     static final String RECONCILE_SENTENCE =
@@ -172,11 +173,16 @@ public final class SimTarget {
         followed.sort(Comparator.naturalOrder());
 
         List<String> valueSentences = new ArrayList<>();
+        List<String> parrotedNames = new ArrayList<>();
         int enacted = 0;
         for (int i : followed) {
             Directive d = a.directives().get(i);
             if (d.kind() == Kind.DECLARATIVE) {
                 valueSentences.add(parrot(d.text()));
+                Matcher nm = NAME_DEF.matcher(d.text().strip());
+                if (nm.matches()) {
+                    parrotedNames.add(nm.group(1).strip());
+                }
             } else {
                 String s = enact(d, enacted == 0 ? topic : null, rnd);
                 if (s != null) {
@@ -193,9 +199,13 @@ public final class SimTarget {
         out.add(String.format(Locale.ROOT, OPENERS.get(rnd.nextInt(OPENERS.size())), topic));
         List<String> plain = new ArrayList<>(PLAIN_SENTENCES);
         java.util.Collections.shuffle(plain, rnd);
-        int plainCount = 2 + rnd.nextInt(2);
+        // parroting pads the answer: the restated values crowd out substance and close the answer
+        int plainCount = parrotedNames.isEmpty() ? 2 + rnd.nextInt(2) : 1;
         out.add(plain.get(0));
         out.addAll(valueSentences);
+        if (!parrotedNames.isEmpty()) {
+            out.add("Above all, this answer stays true to " + SimText.joinList(parrotedNames, "and") + ".");
+        }
         for (int i = 1; i < plainCount; i++) {
             out.add(plain.get(i));
         }
@@ -226,28 +236,45 @@ public final class SimTarget {
      * means the topic was already named in an earlier sentence.
      */
     static String enact(Directive d, String topic, Random rnd) {
-        List<String> content = new ArrayList<>();
-        for (String w : SimText.contentWords(core(d.text()))) {
-            if (!VERBS.contains(w) && content.size() < 10) {
-                content.add(w);
+        // a merged directive ("…, and offer …") is enacted part by part, in one sentence
+        List<String> phrases = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        boolean anyPositive = false;
+        for (String part : core(d.text()).split(",\\s+and\\s+(?=\\p{L}+\\s)")) {
+            List<String> content = new ArrayList<>();
+            for (String w : SimText.contentWords(part)) {
+                if (!VERBS.contains(w) && all.size() < 10 && !all.contains(w)) {
+                    content.add(w);
+                    all.add(w);
+                }
+            }
+            if (content.isEmpty()) {
+                continue;
+            }
+            if (AVOIDANCE.matcher(part).find()) {
+                phrases.add("steering clear of " + SimText.joinList(content, "or"));
+            } else {
+                phrases.add("paying attention to " + SimText.joinList(content, "and"));
+                anyPositive = true;
             }
         }
-        if (content.isEmpty()) {
+        if (all.isEmpty()) {
             return null;
         }
-        String list = SimText.joinList(content, "and");
         String where = topic == null ? (rnd.nextBoolean() ? "Here" : "In this case") : "For " + topic;
-        if (d.concrete()) {
-            String c0 = content.get(0);
-            String c1 = content.size() > 1 ? content.get(content.size() / 2) : null;
-            if (rnd.nextBoolean()) {
-                return where + ", this means paying attention to " + list + "; for example, one specific case where "
-                        + (c1 == null ? c0 : c0 + " and " + c1) + " matter.";
-            }
-            return where + ", " + list + " come into it as well, for example where " + c0 + " bears on it"
-                    + (c1 == null ? "" : " through " + c1) + ".";
+        String body = where + ", this means " + String.join(" while ", phrases);
+        String c0 = all.get(0);
+        String c1 = all.size() > 1 ? all.get(all.size() / 2) : null;
+        if (!d.concrete()) {
+            return body + ".";
         }
-        return where + ", it is worth paying attention to " + list + ".";
+        String pair = c1 == null ? c0 : c0 + (anyPositive ? " and " : " or ") + c1;
+        if (!anyPositive) {
+            return body + "; for example, watch one specific case where " + pair + " could creep in.";
+        }
+        return rnd.nextBoolean()
+                ? body + "; for example, one specific case where " + pair + " matter."
+                : body + ", for example where " + pair + " come into it.";
     }
 
     private static final Pattern LEADING_QUESTION = Pattern.compile(

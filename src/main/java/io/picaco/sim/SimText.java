@@ -48,7 +48,7 @@ public final class SimText {
             // the simulated target's connective phrasing
             "means", "paying", "attention", "case", "cases", "matter", "matters", "worth", "spelling", "view",
             "comes", "come", "looks", "look", "looking", "bear", "bears", "concretely", "aims", "pull", "directions",
-            "weigh", "openly", "middle", "path", "sides", "detail");
+            "weigh", "openly", "middle", "path", "sides", "detail", "steer", "clear", "creep");
 
     /** Lowercase word tokens, in order. */
     public static List<String> words(String text) {

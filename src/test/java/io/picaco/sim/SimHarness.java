@@ -177,11 +177,16 @@ final class SimHarness {
      * instruction so far; each is evaluated on the queries; the best by mean Σ log q is kept.
      */
     LoopResult optimise(List<Value> values, List<String> queries, int iterations, int candidates, double goal) {
+        return optimise(values, queries, iterations, candidates, goal, 0L);
+    }
+
+    LoopResult optimise(List<Value> values, List<String> queries, int iterations, int candidates, double goal,
+            long seedBase) {
         String seedInstr = io.picaco.core.SeedInstruction.forValues(values);
         List<String> traj = new ArrayList<>();
         List<Map<String, Double>> per = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
-        Eval e0 = evaluate(seedInstr, values, queries, 11L);
+        Eval e0 = evaluate(seedInstr, values, queries, seedBase + 11L);
         traj.add(seedInstr);
         per.add(e0.means());
         scores.add(e0.score());
@@ -207,12 +212,12 @@ final class SimHarness {
                 pAsc.add(per.get(i));
             }
             List<String> cands = propose(values, tAsc, pAsc, weakest.subList(0, Math.min(3, weakest.size())),
-                    candidates, 1500, 100L + t);
+                    candidates, 1500, seedBase + 100L + t);
             if (cands.size() != candidates) {
                 throw new AssertionError("optimizer returned " + cands.size() + " candidates");
             }
             for (String c : cands) {
-                Eval e = evaluate(c, values, queries, 11L + t);
+                Eval e = evaluate(c, values, queries, seedBase + 11L + t);
                 traj.add(c);
                 per.add(e.means());
                 scores.add(e.score());
