@@ -1,6 +1,8 @@
 package io.picaco;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -13,6 +15,42 @@ public interface PicacoConfig {
 
     Conductor conductor();
 
+    /** Per-endpoint limits and prices, by endpoint name ({@code picaco.endpoints.<name>.*}). */
+    Map<String, Endpoint> endpoints();
+
+    Cache cache();
+
+    Judge judge();
+
+    interface Endpoint {
+        /** Calls in flight at once (default {@code picaco.models.concurrency}). */
+        Optional<Integer> concurrency();
+
+        /** Requests per minute; unlimited when absent. */
+        Optional<Integer> rpm();
+
+        /** Tokens per minute; unlimited when absent. */
+        Optional<Integer> tpm();
+
+        /** US dollars per million input tokens. */
+        Optional<Double> inputPrice();
+
+        /** US dollars per million output tokens. */
+        Optional<Double> outputPrice();
+    }
+
+    interface Cache {
+        /** Reuse stored answers to identical model calls (same endpoint, model, parameters, messages, seed). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Judge {
+        /** Ask the judge for token log-probabilities and use the expected rating when it returns them. */
+        @WithDefault("true")
+        boolean logprobs();
+    }
+
     interface Models {
         /** Attempts per model call before it is recorded as failed. */
         @WithDefault("3")
@@ -22,9 +60,17 @@ public interface PicacoConfig {
         @WithDefault("200ms")
         Duration backoff();
 
-        /** Calls in flight at once, per role. */
+        /** Calls in flight at once, per endpoint, unless the endpoint sets its own. */
         @WithDefault("8")
         int concurrency();
+
+        /** Longest wait between attempts, including a server's Retry-After. */
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /** Share of a phase's model calls that must succeed for the run to go on. */
+        @WithDefault("0.5")
+        double minSuccess();
     }
 
     interface Conductor {

@@ -17,7 +17,8 @@ public record RunExport(RunView run, RunSpec spec, List<InstructionRow> instruct
             Map<String, Double> ratings, Map<String, String> reasons, Double redundancy, Double tau) {
     }
 
-    public record StepRow(String phase, int iteration, int shard, String role, String status, int items, long calls,
-            long failures, long retries, long inputTokens, long outputTokens, String error) {
+    public record StepRow(String phase, int iteration, int shard, String role, String status, int items,
+            int failedItems, long calls, long failures, long retries, long cacheHits, long inputTokens,
+            long outputTokens, double cost, String error) {
     }
 }

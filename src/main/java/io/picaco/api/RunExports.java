@@ -32,8 +32,9 @@ public class RunExports {
                 .toList();
         List<ResponseRow> pooled = ResponseRow.list("runId = ?1 and pool is not null order by queryIndex, id", id);
         List<RunExport.StepRow> steps = StepExecution.<StepExecution>list("runId = ?1 order by id", id).stream()
-                .map(s -> new RunExport.StepRow(s.phase, s.iteration, s.shard, s.role, s.status, s.items, s.calls,
-                        s.failures, s.retries, s.inputTokens, s.outputTokens, s.error))
+                .map(s -> new RunExport.StepRow(s.phase, s.iteration, s.shard, s.role, s.status, s.items,
+                        s.failedItems, s.calls, s.failures, s.retries, s.cacheHits, s.inputTokens, s.outputTokens,
+                        s.cost, s.error))
                 .toList();
         return new RunExport(view, spec, instructions, pool(pooled, ResponseRow.ALIGNED, spec),
                 pool(pooled, ResponseRow.NOISY, spec), steps);
@@ -61,9 +62,11 @@ public class RunExports {
                         + "seed %d, judge %s%n",
                 p.preset(), p.trainingQueries(), p.heldOutQueries(), p.iterations(), p.candidates(), p.samples(),
                 p.alignedPoolSize(), p.noisyPoolSize(), p.beta(), p.seed(), p.judgeMode()));
-        md.append(String.format(Locale.ROOT, "- Usage: %d calls (%d failed, %d retries), %d input + %d output tokens%n%n",
-                v.usage().calls(), v.usage().failures(), v.usage().retries(), v.usage().inputTokens(),
-                v.usage().outputTokens()));
+        md.append(String.format(Locale.ROOT, "- Usage: %d calls (%d failed, %d retries, %d cache hits), %d input + "
+                + "%d output tokens, $%.4f%s%n%n", v.usage().calls(), v.usage().failures(), v.usage().retries(),
+                v.usage().cacheHits(), v.usage().inputTokens(), v.usage().outputTokens(), v.usage().cost(),
+                v.usage().latencyMs() == null ? "" : String.format(Locale.ROOT, "; latency p50 %d ms, p99 %d ms",
+                        v.usage().latencyMs().p50(), v.usage().latencyMs().p99())));
         md.append("## Values\n\n");
         for (Value val : v.values()) {
             md.append("- **").append(val.name()).append("** (`").append(val.id()).append("`, weight ")

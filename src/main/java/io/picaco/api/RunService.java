@@ -22,6 +22,8 @@ import io.picaco.store.RunStatus;
 public class RunService {
     @Inject
     RunSpecResolver resolver;
+    @Inject
+    ModelGateway models;
 
     @Transactional
     public Run create(RunRequest request) {
@@ -34,7 +36,7 @@ public class RunService {
         run.phase = Phase.QUEUED;
         run.iteration = 0;
         run.specJson = Json.write(spec);
-        run.simulated = java.util.Arrays.stream(Role.values()).anyMatch(ModelGateway::isSimulated);
+        run.simulated = java.util.Arrays.stream(Role.values()).anyMatch(r -> models.isSimulated(spec.endpoint(r)));
         run.createdAt = Instant.now();
         run.persist();
         run.bareId = instruction(run, Instruction.BARE, "").id;

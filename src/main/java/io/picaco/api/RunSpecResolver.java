@@ -1,10 +1,14 @@
 package io.picaco.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.picaco.conductor.RunSpec;
 import io.picaco.core.BuiltInCompositions;
@@ -15,6 +19,8 @@ import io.picaco.core.QuerySplit;
 import io.picaco.core.SeedInstruction;
 import io.picaco.core.Value;
 import io.picaco.llm.Judge;
+import io.picaco.models.EndpointConfig;
+import io.picaco.models.ModelEndpoints;
 import io.picaco.steps.StepRules;
 import io.picaco.steps.ValueInput;
 import io.picaco.validation.Checks;
@@ -22,6 +28,9 @@ import io.picaco.validation.Checks;
 /** Checks a run request against every input rule and resolves it into a {@link RunSpec}; nothing is stored here. */
 @ApplicationScoped
 public class RunSpecResolver {
+    @Inject
+    ModelEndpoints endpoints;
+
     static final int MAX_QUERY = 4000;
     static final int MAX_QUERIES = 2000;
     static final List<String> QUERY_SETS = List.of(BuiltInCompositions.SCHWARTZ_QUERIES,
@@ -74,7 +83,7 @@ public class RunSpecResolver {
         if (r.seed() != null) {
             c.range(r.seed(), 0, Integer.MAX_VALUE, "seed");
         }
-        models(c, r.models());
+        Map<String, String> models = models(c, r.models());
         budget(c, r.budget());
 
         List<String> queries = null;
@@ -124,23 +133,27 @@ public class RunSpecResolver {
                 or(r.samples(), preset.samples), or(r.evalSamples(), 2), or(r.alignedPoolSize(), preset.alignedPoolSize),
                 or(r.noisyPoolSize(), preset.noisyPoolSize), r.beta() != null ? r.beta() : preset.beta, seed,
                 r.seedInstruction() != null ? r.seedInstruction().strip() : SeedInstruction.forValues(values),
-                r.judgeMode() != null ? r.judgeMode() : Judge.JOINT, or(r.maxLength(), 1500), DELTA, PATIENCE);
+                r.judgeMode() != null ? r.judgeMode() : Judge.JOINT, or(r.maxLength(), 1500), DELTA, PATIENCE, models,
+                r.budget() == null ? null
+                        : new RunSpec.Budget(r.budget().maxCalls(), r.budget().maxTokens(), r.budget().maxCost()));
     }
 
-    private static void models(Checks c, RunRequest.Models m) {
-        if (m == null) {
-            return;
-        }
-        // One endpoint per role is configured today; each role's endpoint carries the role's name.
-        check(c, m.target(), "target", "models.target");
-        check(c, m.optimizer(), "optimizer", "models.optimizer");
-        check(c, m.judge(), "judge", "models.judge");
-    }
-
-    private static void check(Checks c, String given, String configured, String field) {
-        if (given != null) {
-            c.require(given.equals(configured), field, "unknown endpoint '" + given + "'; configured: " + configured);
-        }
+    /** Each role's endpoint (named in the request, or the role's default) must exist and be usable. */
+    private Map<String, String> models(Checks c, RunRequest.Models m) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        chosen.put("target", m == null || m.target() == null ? "target" : m.target());
+        chosen.put("optimizer", m == null || m.optimizer() == null ? "optimizer" : m.optimizer());
+        chosen.put("judge", m == null || m.judge() == null ? "judge" : m.judge());
+        chosen.forEach((role, name) -> {
+            Optional<EndpointConfig> e = endpoints.find(name);
+            if (e.isEmpty()) {
+                c.fail("models." + role, "unknown endpoint '" + name + "'; configured: "
+                        + String.join(", ", endpoints.names()));
+            } else {
+                endpoints.problem(e.get()).ifPresent(p -> c.fail("models." + role, "endpoint '" + name + "': " + p));
+            }
+        });
+        return chosen;
     }
 
     private static void budget(Checks c, RunRequest.Budget b) {

@@ -13,7 +13,7 @@ import io.picaco.core.Value;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunView(String id, String name, String composition, String status, String phase, int iteration,
         int iterations, boolean simulated, String models, Scored best, Scored seed, List<Step> trajectory,
-        Map<String, EvaluationSummary> evaluation, UsageView usage, String error, Instant createdAt,
+        Map<String, EvaluationSummary> evaluation, UsageView usage, Budget budget, String error, Instant createdAt,
         Instant startedAt, Instant finishedAt, Parameters parameters, List<Value> values) {
 
     /** An instruction with its Ĵ and per-value mean ratings on the training queries. */
@@ -28,7 +28,13 @@ public record RunView(String id, String name, String composition, String status,
             String judgeMode, int maxLength) {
     }
 
-    public record UsageView(long calls, long failures, long retries, long inputTokens, long outputTokens,
-            Map<String, io.picaco.llm.Usage> byRole) {
+    /** The run's usage in total, by role and by phase. */
+    public record UsageView(long calls, long failures, long retries, long cacheHits, long inputTokens,
+            long outputTokens, double cost, UsageReport.Latency latencyMs, Map<String, UsageReport> byRole,
+            Map<String, UsageReport> byPhase) {
+    }
+
+    /** The run's limits, and whether it stopped on one. */
+    public record Budget(Long maxCalls, Long maxTokens, Double maxCost, boolean stopped) {
     }
 }

@@ -12,7 +12,6 @@ import io.picaco.conductor.RunLedger;
 import io.picaco.conductor.RunSpec;
 import io.picaco.core.EvaluationSummary;
 import io.picaco.core.ScoredResponse;
-import io.picaco.llm.Usage;
 import io.picaco.store.Instruction;
 import io.picaco.store.Json;
 import io.picaco.store.Phase;
@@ -44,12 +43,12 @@ public class RunViews {
 
     @Transactional
     public List<RunSummary> list() {
-        Map<String, Usage> usage = usageByRun();
+        Map<String, long[]> usage = usageByRun();
         return Run.<Run>list("order by createdAt desc").stream().map(run -> {
             Instruction best = run.incumbentId == null ? null : Instruction.findById(run.incumbentId);
-            Usage u = usage.getOrDefault(run.id, Usage.NONE);
+            long[] u = usage.getOrDefault(run.id, new long[2]);
             return new RunSummary(run.id, run.name, run.composition, run.status.name(), run.phase.name(),
-                    run.iteration, spec(run).iterations(), best == null ? null : best.jHat, u.calls(), u.tokens(),
+                    run.iteration, spec(run).iterations(), best == null ? null : best.jHat, u[0], u[1],
                     run.simulated, run.createdAt);
         }).toList();
     }
@@ -61,13 +60,17 @@ public class RunViews {
         List<RunView.Step> trajectory = RunIteration.<RunIteration>list("runId = ?1 order by iteration", run.id)
                 .stream().map(t -> new RunView.Step(t.iteration, t.jHat, Json.doubles(t.perValueJson), t.instructionId))
                 .toList();
-        Map<String, Usage> byRole = usageByRole(run.id);
-        Usage total = byRole.values().stream().reduce(Usage.NONE, Usage::plus);
+        List<StepExecution> steps = StepExecution.list("runId = ?1 order by id", run.id);
+        UsageReport total = UsageReport.of(steps);
+        Map<String, UsageReport> byRole = group(steps, s -> s.role == null ? "embedder" : s.role);
+        Map<String, UsageReport> byPhase = group(steps, s -> s.phase);
         return new RunView(run.id, run.name, run.composition, run.status.name(), run.phase.name(), run.iteration,
                 spec.iterations(), run.simulated, run.simulated ? "simulated models" : "configured endpoints",
                 scored(run.incumbentId), scored(run.seedId), trajectory, evaluation(run, spec),
-                new RunView.UsageView(total.calls(), total.failures(), total.retries(), total.inputTokens(),
-                        total.outputTokens(), byRole),
+                new RunView.UsageView(total.calls(), total.failures(), total.retries(), total.cacheHits(),
+                        total.inputTokens(), total.outputTokens(), total.cost(), total.latencyMs(), byRole, byPhase),
+                spec.budget() == null ? null : new RunView.Budget(spec.budget().maxCalls(), spec.budget().maxTokens(),
+                        spec.budget().maxCost(), run.budgetStopped),
                 run.error, run.createdAt, run.startedAt, run.finishedAt,
                 new RunView.Parameters(spec.preset(), spec.training().size(), spec.heldOut().size(), spec.iterations(),
                         spec.candidates(), spec.samples(), spec.evalSamples(), spec.alignedPoolSize(),
@@ -104,27 +107,26 @@ public class RunViews {
         return out;
     }
 
-    private static Map<String, Usage> usageByRole(String runId) {
-        Map<String, Usage> byRole = new LinkedHashMap<>();
-        for (StepExecution s : StepExecution.<StepExecution>list("runId = ?1 and role is not null", runId)) {
-            byRole.merge(s.role, usage(s), Usage::plus);
-        }
-        return byRole;
+    private static Map<String, UsageReport> group(List<StepExecution> steps,
+            java.util.function.Function<StepExecution, String> key) {
+        Map<String, List<StepExecution>> groups = new LinkedHashMap<>();
+        steps.forEach(s -> groups.computeIfAbsent(key.apply(s), k -> new java.util.ArrayList<>()).add(s));
+        Map<String, UsageReport> out = new LinkedHashMap<>();
+        groups.forEach((k, v) -> out.put(k, UsageReport.of(v)));
+        return out;
     }
 
-    private static Map<String, Usage> usageByRun() {
-        Map<String, Usage> byRun = new LinkedHashMap<>();
+    /** Calls and tokens per run, for the list. */
+    private static Map<String, long[]> usageByRun() {
+        Map<String, long[]> byRun = new LinkedHashMap<>();
         List<Object[]> rows = StepExecution.getEntityManager().createQuery(
-                "select s.runId, sum(s.calls), sum(s.failures), sum(s.retries), sum(s.inputTokens), "
-                        + "sum(s.outputTokens) from StepExecution s group by s.runId", Object[].class)
+                "select s.runId, sum(s.calls), sum(s.inputTokens + s.outputTokens) from StepExecution s "
+                        + "group by s.runId", Object[].class)
                 .getResultList();
         for (Object[] r : rows) {
-            byRun.put((String) r[0], new Usage((Long) r[1], (Long) r[2], (Long) r[3], (Long) r[4], (Long) r[5]));
+            byRun.put((String) r[0], new long[] { (Long) r[1], (Long) r[2] });
         }
         return byRun;
     }
 
-    static Usage usage(StepExecution s) {
-        return new Usage(s.calls, s.failures, s.retries, s.inputTokens, s.outputTokens);
-    }
 }

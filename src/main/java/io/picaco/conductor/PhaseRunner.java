@@ -54,6 +54,10 @@ public class PhaseRunner {
     RunLedger ledger;
     @Inject
     PicacoConfig config;
+    @Inject
+    BudgetGuard budget;
+    @Inject
+    io.picaco.llm.ModelMetrics metrics;
 
     /** A consistent read of a run, taken in one transaction. */
     record Snapshot(String runId, RunStatus status, Phase phase, int iteration, RunSpec spec) {
@@ -68,7 +72,7 @@ public class PhaseRunner {
         switch (s.phase()) {
             case NOISY_SAMPLE -> sample(s, this::expectedNoisy, Phase.NOISY_SCORE, 0, run -> {
             });
-            case NOISY_SCORE -> score(s, false, run -> {
+            case NOISY_SCORE -> score(s, false, ResponseRow.TRAIN, run -> {
                 buildNoisyPool(run, s.spec());
                 run.phase = Phase.SAMPLE;
                 run.iteration = 0;
@@ -76,13 +80,13 @@ public class PhaseRunner {
             case PROPOSE -> propose(s);
             case SAMPLE -> sample(s, this::expectedIteration, Phase.SCORE, s.iteration(), run -> {
             });
-            case SCORE -> score(s, true, run -> run.phase = Phase.SELECT);
+            case SCORE -> score(s, true, ResponseRow.TRAIN, run -> run.phase = Phase.SELECT);
             case SELECT -> select(s);
             case EVAL_SAMPLE -> sample(s, this::expectedEval, Phase.EVAL_SCORE, s.iteration(), run -> {
             });
-            case EVAL_SCORE -> score(s, true, run -> {
+            case EVAL_SCORE -> score(s, true, ResponseRow.TEST, run -> {
                 run.phase = Phase.FINISHED;
-                run.status = RunStatus.DONE;
+                run.status = run.budgetStopped ? RunStatus.BUDGET_EXHAUSTED : RunStatus.DONE;
                 run.finishedAt = Instant.now();
             });
             default -> {
@@ -178,7 +182,7 @@ public class PhaseRunner {
             QuarkusTransaction.requiringNew().run(() -> {
                 Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
                 if (run != null) {
-                    failIfNothingSucceeded(run, s);
+                    failIfTooFewSucceeded(run, s);
                     if (run.status == RunStatus.RUNNING) {
                         run.phase = next;
                         run.iteration = nextIteration;
@@ -189,10 +193,14 @@ public class PhaseRunner {
             return;
         }
         List<SampleWork> shard = pending.subList(0, Math.min(pending.size(), config.conductor().shardSize()));
+        if (!budgetAllows(s, Role.TARGET, shard.size())) {
+            return;
+        }
         List<SampleInput.Item> items = shard.stream().map(w -> new SampleInput.Item(w.key(), w.instruction(),
                 s.spec().query(w.split(), w.queryIndex()), w.sampleIndex())).toList();
         Instant started = Instant.now();
-        SampleOutput out = steps.sample(new SampleInput(items, s.spec().seed(), 1.0));
+        SampleOutput out = steps.sample(new SampleInput(items, s.spec().seed(), 1.0, s.spec().endpoint(Role.TARGET)));
+        metrics.step(s.phase().name(), "done", java.time.Duration.between(started, Instant.now()).toMillis());
         QuarkusTransaction.requiringNew().run(() -> {
             if (ledger.lockIfAt(s.runId(), s.phase(), s.iteration()) == null) {
                 return;
@@ -214,40 +222,83 @@ public class PhaseRunner {
                 row.createdAt = now;
                 row.persist();
             }
-            String error = out.usage().failures() > 0 ? out.usage().failures() + " of " + shard.size()
-                    + " target calls failed" : null;
-            ledger.recordStep(s.runId(), s.phase(), s.iteration(), Role.TARGET, shard.size(), out.usage(), error,
-                    started);
+            int failed = (int) out.responses().stream().filter(r -> r.error() != null).count();
+            String error = out.responses().stream().map(SampleOutput.Response::error)
+                    .filter(java.util.Objects::nonNull).findFirst().map(e -> failed + " of " + shard.size()
+                            + " target calls failed; first: " + e)
+                    .orElse(null);
+            ledger.recordStep(s.runId(), s.phase(), s.iteration(), Role.TARGET, shard.size(), failed, out.usage(),
+                    error, started);
         });
     }
 
-    /** A phase in which every model call failed cannot produce anything meaningful: stop with the reason. */
-    private void failIfNothingSucceeded(Run run, Snapshot s) {
+    /**
+     * A phase goes on when at least {@code picaco.models.min-success} of its items succeeded (failed ones are left
+     * out of every mean); below that the run fails with the reason rather than optimise on too little.
+     */
+    private void failIfTooFewSucceeded(Run run, Snapshot s) {
         List<io.picaco.store.StepExecution> execs = io.picaco.store.StepExecution.list(
                 "runId = ?1 and phase = ?2 and iteration = ?3", run.id, s.phase().name(), s.iteration());
-        long calls = execs.stream().mapToLong(e -> e.calls).sum();
-        long failures = execs.stream().mapToLong(e -> e.failures).sum();
-        if (calls > 0 && failures >= calls) {
+        long items = execs.stream().mapToLong(e -> e.items).sum();
+        long failed = execs.stream().mapToLong(e -> e.failedItems).sum();
+        if (items > 0 && items - failed < config.models().minSuccess() * items) {
             run.status = RunStatus.FAILED;
-            run.error = "every model call of " + s.phase() + " (iteration " + s.iteration() + ") failed; last error: "
+            run.error = failed + " of " + items + " items of " + s.phase() + " (iteration " + s.iteration()
+                    + ") failed, more than picaco.models.min-success allows; last error: "
                     + execs.stream().map(e -> e.error).filter(java.util.Objects::nonNull).reduce((a, b) -> b)
                             .orElse("unknown");
             run.finishedAt = Instant.now();
         }
     }
 
+    /**
+     * Reserves budget for the next unit of work. When it does not fit, the run stops cleanly: to the held-out
+     * evaluation of its best instruction if the budget still covers that, otherwise as BUDGET_EXHAUSTED at once.
+     */
+    private boolean budgetAllows(Snapshot s, Role role, long calls) {
+        RunSpec.Budget b = s.spec().budget();
+        if (b == null || !b.any() || calls == 0) {
+            return true;
+        }
+        boolean evaluating = s.phase() == Phase.EVAL_SAMPLE || s.phase() == Phase.EVAL_SCORE;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
+            if (run == null) {
+                return false;
+            }
+            BudgetGuard.Spend spent = budget.spent(run.id);
+            BudgetGuard.Spend next = budget.expected(run.id, s.spec(), role, calls);
+            BudgetGuard.Spend reserve = evaluating ? BudgetGuard.Spend.ZERO
+                    : budget.evaluationReserve(run.id, s.spec(), run.incumbentId.equals(run.seedId));
+            if (spent.plus(next).plus(reserve).within(b)) {
+                return true;
+            }
+            run.budgetStopped = true;
+            if (!evaluating && spent.plus(reserve).within(b)) {
+                run.phase = Phase.EVAL_SAMPLE;
+            } else {
+                run.status = RunStatus.BUDGET_EXHAUSTED;
+                run.finishedAt = Instant.now();
+            }
+            run.error = String.format(java.util.Locale.ROOT, "budget reached at %s (iteration %d): used %.0f calls, "
+                    + "%.0f tokens, $%.4f", s.phase(), s.iteration(), spent.calls(), spent.tokens(), spent.cost());
+            return false;
+        });
+    }
+
     // ---- scoring --------------------------------------------------------------------------------------------
 
-    private void score(Snapshot s, boolean judge, Consumer<Run> onDone) {
+    private void score(Snapshot s, boolean judge, String split, Consumer<Run> onDone) {
         RunSpec spec = s.spec();
         int perCall = judge && Judge.PER_VALUE.equals(spec.judgeMode()) ? spec.values().size() : 1;
         int limit = Math.max(1, config.conductor().shardSize() / perCall);
-        List<ResponseRow> pending = QuarkusTransaction.requiringNew().call(() -> ledger.unscored(s.runId(), limit));
+        List<ResponseRow> pending = QuarkusTransaction.requiringNew()
+                .call(() -> ledger.unscored(s.runId(), split, limit));
         if (pending.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> {
                 Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
                 if (run != null) {
-                    failIfNothingSucceeded(run, s);
+                    failIfTooFewSucceeded(run, s);
                     if (run.status == RunStatus.RUNNING) {
                         onDone.accept(run);
                     }
@@ -255,11 +306,15 @@ public class PhaseRunner {
             });
             return;
         }
+        if (judge && !budgetAllows(s, Role.JUDGE, (long) pending.size() * perCall)) {
+            return;
+        }
         List<ScoreInput.Item> items = pending.stream().map(r -> new ScoreInput.Item(r.id.toString(),
                 spec.query(r.split, r.queryIndex), r.text)).toList();
         Instant started = Instant.now();
         ScoreOutput out = steps.score(new ScoreInput(spec.values().stream().map(ValueInput::of).toList(), null, items,
-                spec.judgeMode(), judge, spec.seed()));
+                spec.judgeMode(), judge, spec.seed(), spec.endpoint(Role.JUDGE)));
+        metrics.step(s.phase().name(), "done", java.time.Duration.between(started, Instant.now()).toMillis());
         ObjectiveSpec objective = spec.objective();
         QuarkusTransaction.requiringNew().run(() -> {
             if (ledger.lockIfAt(s.runId(), s.phase(), s.iteration()) == null) {
@@ -276,9 +331,12 @@ public class PhaseRunner {
                 row.tau = judge && sr.isValidFor(objective.valueIds()) ? objective.tau(sr) : null;
                 row.scored = true;
             }
-            long failed = out.items().stream().filter(r -> r.error() != null).count();
-            ledger.recordStep(s.runId(), s.phase(), s.iteration(), judge ? Role.JUDGE : null, pending.size(),
-                    out.usage(), failed > 0 ? failed + " of " + pending.size() + " judgments failed" : null, started);
+            int failed = (int) out.items().stream().filter(r -> r.error() != null).count();
+            String error = out.items().stream().map(ScoreOutput.Item::error).filter(java.util.Objects::nonNull)
+                    .findFirst().map(e -> failed + " of " + pending.size() + " judgments failed; first: " + e)
+                    .orElse(null);
+            ledger.recordStep(s.runId(), s.phase(), s.iteration(), judge ? Role.JUDGE : null, pending.size(), failed,
+                    out.usage(), error, started);
         });
     }
 
@@ -295,6 +353,9 @@ public class PhaseRunner {
 
     private void propose(Snapshot s) {
         RunSpec spec = s.spec();
+        if (!budgetAllows(s, Role.OPTIMIZER, 1)) {
+            return;
+        }
         ProposeInput input = QuarkusTransaction.requiringNew().call(() -> proposeInput(Run.findById(s.runId()), spec));
         Instant started = Instant.now();
         ProposeOutput out = steps.propose(input);
@@ -313,7 +374,7 @@ public class PhaseRunner {
                 ins.createdAt = now;
                 ins.persist();
             }
-            ledger.recordStep(run.id, Phase.PROPOSE, run.iteration, Role.OPTIMIZER, out.candidates().size(),
+            ledger.recordStep(run.id, Phase.PROPOSE, run.iteration, Role.OPTIMIZER, 1, out.error() == null ? 0 : 1,
                     out.usage(), out.error(), started);
             run.phase = Phase.SAMPLE;
         });
@@ -351,7 +412,7 @@ public class PhaseRunner {
                 .limit(2).map(r -> cut(r.text)).toList();
         return new ProposeInput(spec.values().stream().map(ValueInput::of).toList(), trajectory, weakest, exemplars,
                 avoid, spec.candidates(), spec.maxLength(), all.stream().map(i -> i.text).toList(),
-                (long) Seeds.derive(spec.seed(), "propose", run.iteration));
+                (long) Seeds.derive(spec.seed(), "propose", run.iteration), spec.endpoint(Role.OPTIMIZER));
     }
 
     private static String cut(String text) {

@@ -30,8 +30,8 @@ public class RunLedger {
         return run;
     }
 
-    public void recordStep(String runId, Phase phase, int iteration, Role role, int items, Usage usage, String error,
-            Instant started) {
+    public void recordStep(String runId, Phase phase, int iteration, Role role, int items, int failedItems, Usage usage,
+            String error, Instant started) {
         StepExecution s = new StepExecution();
         s.runId = runId;
         s.phase = phase.name();
@@ -41,12 +41,16 @@ public class RunLedger {
         s.role = role == null ? null : role.configName();
         s.status = error == null ? "DONE" : "FAILED";
         s.items = items;
+        s.failedItems = failedItems;
+        s.cacheHits = usage.cacheHits();
+        s.cost = usage.cost();
+        s.latenciesJson = usage.latenciesMs().isEmpty() ? null : io.picaco.store.Json.write(usage.latenciesMs());
         s.calls = usage.calls();
         s.failures = usage.failures();
         s.retries = usage.retries();
         s.inputTokens = usage.inputTokens();
         s.outputTokens = usage.outputTokens();
-        s.error = error;
+        s.error = error == null || error.length() <= 1900 ? error : error.substring(0, 1900) + "…";
         s.startedAt = started;
         s.finishedAt = Instant.now();
         s.persist();
@@ -81,8 +85,9 @@ public class RunLedger {
         return instructionId + "/" + split + "/" + queryIndex + "/" + sampleIndex;
     }
 
-    public List<ResponseRow> unscored(String runId, int limit) {
-        return ResponseRow.<ResponseRow>find("runId = ?1 and scored = false order by id", runId).page(0, limit).list();
+    public List<ResponseRow> unscored(String runId, String split, int limit) {
+        return ResponseRow.<ResponseRow>find("runId = ?1 and split = ?2 and scored = false order by id", runId, split)
+                .page(0, limit).list();
     }
 
     public List<ResponseRow> responses(String runId, String split) {

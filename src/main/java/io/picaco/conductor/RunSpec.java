@@ -1,6 +1,7 @@
 package io.picaco.conductor;
 
 import java.util.List;
+import java.util.Map;
 
 import io.picaco.core.ObjectiveSpec;
 import io.picaco.core.Value;
@@ -9,7 +10,20 @@ import io.picaco.core.Value;
 public record RunSpec(String name, String composition, String preset, List<Value> values, List<String> training,
         List<String> heldOut, int iterations, int candidates, int samples, int evalSamples, int alignedPoolSize,
         int noisyPoolSize, double beta, long seed, String seedInstruction, String judgeMode, int maxLength,
-        double delta, int patience) {
+        double delta, int patience, Map<String, String> models, Budget budget) {
+
+    /** Per-run limits; each optional. */
+    public record Budget(Long maxCalls, Long maxTokens, Double maxCost) {
+        public boolean any() {
+            return maxCalls != null || maxTokens != null || maxCost != null;
+        }
+    }
+
+    /** The endpoint serving a role in this run: the one the run named, or the role's default. */
+    public String endpoint(io.picaco.llm.Role role) {
+        String named = models == null ? null : models.get(role.configName());
+        return named != null ? named : role.configName();
+    }
 
     public ObjectiveSpec objective() {
         return new ObjectiveSpec(beta, valueIds(), weights());

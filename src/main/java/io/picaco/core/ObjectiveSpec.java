@@ -8,7 +8,8 @@ public record ObjectiveSpec(double beta, List<String> valueIds, Map<String, Doub
 
     public ObjectiveSpec {
         valueIds = List.copyOf(valueIds);
-        weights = Map.copyOf(Scoring.normalizedWeights(valueIds, weights));
+        // Ordered as the values are, so that sums run in the same order in every process.
+        weights = java.util.Collections.unmodifiableMap(Scoring.normalizedWeights(valueIds, weights));
     }
 
     public double tau(ScoredResponse r) {

@@ -27,7 +27,7 @@ public final class Pools {
         Map<String, List<String>> pool = new LinkedHashMap<>();
         byQuery.forEach((q, rs) -> pool.put(q, rs.stream()
                 .sorted(Comparator.comparingDouble((ScoredResponse r) -> spec.tau(r)).reversed()
-                        .thenComparing(ScoredResponse::id))
+                        .thenComparing(ScoredResponse::id, Pools::naturalOrder))
                 .limit(size)
                 .map(ScoredResponse::id)
                 .toList()));
@@ -42,10 +42,20 @@ public final class Pools {
         }
         Map<String, List<BareResponse>> pool = new LinkedHashMap<>();
         byQuery.forEach((q, rs) -> pool.put(q, rs.stream()
-                .sorted(Comparator.comparingDouble(BareResponse::cosine).reversed().thenComparing(BareResponse::id))
+                .sorted(Comparator.comparingDouble(BareResponse::cosine).reversed()
+                        .thenComparing(BareResponse::id, Pools::naturalOrder))
                 .limit(size)
                 .toList()));
         return pool;
+    }
+
+    /**
+     * Ties go to the smaller id, numbers compared as numbers ("99" before "100"), so that ids handed out in
+     * creation order keep a run reproducible whatever else the store is doing.
+     */
+    static int naturalOrder(String a, String b) {
+        boolean numeric = a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit);
+        return numeric && a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 
     /** b(x): the mean of log q_φ over the noisy pool of each query. */

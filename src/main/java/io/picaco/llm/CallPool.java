@@ -23,11 +23,17 @@ public class CallPool {
 
     /** Applies {@code fn} to every item in parallel and returns the results in input order. */
     public <T, R> List<R> map(List<T> items, Function<T, R> fn) {
+        return start(items, fn).join();
+    }
+
+    /** Like {@link #map} but returns at once; the caller joins when it needs the results. */
+    public <T, R> CompletableFuture<List<R>> start(List<T> items, Function<T, R> fn) {
         List<CompletableFuture<R>> futures = new ArrayList<>(items.size());
         for (T item : items) {
             futures.add(CompletableFuture.supplyAsync(() -> fn.apply(item), executor));
         }
-        return futures.stream().map(CompletableFuture::join).toList();
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());
     }
 
     @PreDestroy

@@ -25,13 +25,16 @@ public class Judge {
 
     @Inject
     ModelGateway models;
+    @Inject
+    io.picaco.PicacoConfig config;
 
-    public Result judge(List<Value> values, String query, String response, String mode, int seed, UsageMeter usage) {
+    public Result judge(String endpoint, List<Value> values, String query, String response, String mode, int seed,
+            UsageMeter usage) {
         if (PER_VALUE.equals(mode)) {
             Map<String, Double> ratings = new LinkedHashMap<>();
             Map<String, String> reasons = new LinkedHashMap<>();
             for (Value v : values) {
-                Result one = judgeOnce(List.of(v), query, response, mode, seed, usage);
+                Result one = judgeOnce(endpoint, List.of(v), query, response, mode, seed, usage);
                 if (one.failed()) {
                     return new Result(null, Map.of(), v.id() + ": " + one.error());
                 }
@@ -40,34 +43,34 @@ public class Judge {
             }
             return new Result(ratings, reasons, null);
         }
-        return judgeOnce(values, query, response, JOINT, seed, usage);
+        return judgeOnce(endpoint, values, query, response, JOINT, seed, usage);
     }
 
-    private Result judgeOnce(List<Value> values, String query, String response, String mode, int seed,
+    private Result judgeOnce(String endpoint, List<Value> values, String query, String response, String mode, int seed,
             UsageMeter usage) {
         List<String> ids = values.stream().map(Value::id).toList();
         List<ChatMessage> messages = JudgePrompt.messages(values, query, response, mode);
-        String answer;
+        ModelReply reply;
         try {
-            ModelReply reply = models.chat(Role.JUDGE, messages, seed, 0.0);
+            reply = models.chat(endpoint, Role.JUDGE, messages, seed, 0.0, config.judge().logprobs());
             usage.add(reply.usage());
-            answer = reply.text();
         } catch (ModelCallException e) {
             usage.add(e.usage());
             return new Result(null, Map.of(), e.getMessage());
         }
         try {
-            return toResult(JudgeParser.parse(answer, ids));
+            return toResult(JudgeParser.parse(reply.text(), ids), reply.logprobs());
         } catch (JudgeParser.JudgeFormatException first) {
-            return repair(JudgePrompt.repair(messages, answer, first.getMessage(), ids), ids, seed, usage);
+            return repair(endpoint, JudgePrompt.repair(messages, reply.text(), first.getMessage(), ids), ids, seed,
+                    usage);
         }
     }
 
-    private Result repair(List<ChatMessage> messages, List<String> ids, int seed, UsageMeter usage) {
+    private Result repair(String endpoint, List<ChatMessage> messages, List<String> ids, int seed, UsageMeter usage) {
         try {
-            ModelReply reply = models.chat(Role.JUDGE, messages, seed, 0.0);
+            ModelReply reply = models.chat(endpoint, Role.JUDGE, messages, seed, 0.0, config.judge().logprobs());
             usage.add(reply.usage());
-            return toResult(JudgeParser.parse(reply.text(), ids));
+            return toResult(JudgeParser.parse(reply.text(), ids), reply.logprobs());
         } catch (ModelCallException e) {
             usage.add(e.usage());
             return new Result(null, Map.of(), "repair call failed: " + e.getMessage());
@@ -76,13 +79,17 @@ public class Judge {
         }
     }
 
-    private static Result toResult(Map<String, JudgeParser.Judgment> parsed) {
+    /** Integer ratings, or the expected ratings under the judge's token probabilities when it returned them. */
+    private static Result toResult(Map<String, JudgeParser.Judgment> parsed, List<TokenLogprob> logprobs) {
         Map<String, Double> ratings = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
-        parsed.forEach((id, j) -> {
-            ratings.put(id, j.rating());
-            reasons.put(id, j.reason());
-        });
+        List<Double> expected = ExpectedRatings.of(logprobs).filter(e -> e.size() == parsed.size()).orElse(null);
+        int i = 0;
+        for (Map.Entry<String, JudgeParser.Judgment> j : parsed.entrySet()) {
+            ratings.put(j.getKey(), expected == null ? j.getValue().rating() : expected.get(i));
+            reasons.put(j.getKey(), j.getValue().reason());
+            i++;
+        }
         return new Result(ratings, reasons, null);
     }
 }

@@ -30,9 +30,8 @@ public final class JudgePrompt {
         Map<String, Object> block = new LinkedHashMap<>();
         block.put("task", "judge");
         block.put("mode", mode);
-        block.put("values", values.stream()
-                .map(v -> Map.of("id", v.id(), "name", v.name(), "definition", v.definition()))
-                .toList());
+        block.put("values", values.stream().map(v -> PromptBlock.ordered("id", v.id(), "name", v.name(),
+                "definition", v.definition())).toList());
         block.put("query", query);
         block.put("response", response);
         return List.of(SystemMessage.from(SYSTEM),

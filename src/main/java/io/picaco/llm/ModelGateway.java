@@ -1,15 +1,17 @@
 package io.picaco.llm;
 
-import java.util.EnumMap;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import dev.langchain4j.data.message.ChatMessage;
@@ -17,45 +19,76 @@ import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.LogProb;
+import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
 import io.picaco.PicacoConfig;
-import io.quarkiverse.langchain4j.ModelName;
+import io.picaco.models.EndpointConfig;
+import io.picaco.models.ModelEndpoints;
+import io.quarkiverse.langchain4j.openai.QuarkusOpenAiChatModelBuilderFactory;
 
 /**
- * The one path to the chat models: per-role bounded concurrency, retries with exponential backoff and jitter,
- * per-call seeds and token accounting.
+ * The one path to the chat models. Per endpoint: bounded concurrency and requests/tokens-per-minute windows.
+ * Per call: a durable cache, retries with exponential backoff and jitter that honour {@code Retry-After} (429,
+ * 5xx, timeouts; client errors fail at once), token, latency and cost accounting.
  */
 @ApplicationScoped
 public class ModelGateway {
     private static final Logger LOG = Logger.getLogger(ModelGateway.class);
 
-    private final Map<Role, ChatModel> models = new EnumMap<>(Role.class);
-    private final Map<Role, Semaphore> permits = new EnumMap<>(Role.class);
-    private final PicacoConfig.Models config;
-
     @Inject
-    public ModelGateway(@ModelName("target") ChatModel target, @ModelName("optimizer") ChatModel optimizer,
-            @ModelName("judge") ChatModel judge, PicacoConfig config) {
-        models.put(Role.TARGET, target);
-        models.put(Role.OPTIMIZER, optimizer);
-        models.put(Role.JUDGE, judge);
-        this.config = config.models();
-        for (Role r : Role.values()) {
-            permits.put(r, new Semaphore(this.config.concurrency(), true));
-        }
+    ModelEndpoints endpoints;
+    @Inject
+    PicacoConfig config;
+    @Inject
+    CallCache cache;
+    @Inject
+    ModelMetrics metrics;
+
+    /** What the gateway keeps per endpoint: the client and its limits. */
+    private record Lane(EndpointConfig endpoint, ChatModel model, Semaphore permits, RateWindow window) {
     }
 
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+
     public ModelReply chat(Role role, List<ChatMessage> messages, int seed, Double temperature) {
-        ChatRequest request = ChatRequest.builder()
-                .messages(messages)
-                .parameters(OpenAiChatRequestParameters.builder().seed(seed).temperature(temperature).build())
-                .build();
+        return chat(role.configName(), role, messages, seed, temperature, false);
+    }
+
+    public ModelReply chat(String endpointName, Role role, List<ChatMessage> messages, int seed, Double temperature,
+            boolean logprobs) {
+        Lane lane = lane(endpointName == null ? role.configName() : endpointName);
+        EndpointConfig e = lane.endpoint();
+        Double temp = temperature != null ? temperature : e.temperature();
+        String key = config.cache().enabled()
+                ? CallKey.of(role, e.name(), e.modelName(), temp, e.maxTokens(), logprobs, seed, messages)
+                : null;
+        if (key != null) {
+            Optional<CallCache.CachedCall> hit = cache.get(key);
+            if (hit.isPresent()) {
+                metrics.call(role, e.name(), "cache-hit", 0);
+                CallCache.CachedCall c = hit.get();
+                return new ModelReply(c.text(), c.logprobs(), Usage.hit());
+            }
+        }
+        OpenAiChatRequestParameters.Builder params = OpenAiChatRequestParameters.builder().seed(seed)
+                .temperature(temp).maxOutputTokens(e.maxTokens());
+        if (logprobs) {
+            params.logprobs(true).topLogprobs(5);
+        }
+        ChatRequest request = ChatRequest.builder().messages(messages).parameters(params.build()).build();
+        long estimate = messages.stream().mapToLong(m -> CallKey.text(m).length() / 4 + 4).sum()
+                + (e.maxTokens() == null ? 256 : e.maxTokens());
         long retries = 0;
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+        int attempts = config.models().maxAttempts();
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            long started = System.nanoTime();
             try {
-                ChatResponse response = call(role, request);
+                ChatResponse response = call(lane, request, estimate);
+                long latency = (System.nanoTime() - started) / 1_000_000;
                 TokenUsage t = response.tokenUsage();
                 long in = t == null || t.inputTokenCount() == null ? 0 : t.inputTokenCount();
                 long out = t == null || t.outputTokenCount() == null ? 0 : t.outputTokenCount();
@@ -63,62 +96,116 @@ public class ModelGateway {
                 if (text == null) {
                     throw new IllegalStateException("the model answered without text");
                 }
-                return new ModelReply(text, new Usage(1, 0, retries, in, out));
-            } catch (NonRetriableException e) {
-                last = e;
+                List<TokenLogprob> lp = logprobs(response);
+                metrics.call(role, e.name(), "ok", latency);
+                if (key != null) {
+                    cache.put(key, role.configName(), e.name(), e.modelName(), new CallCache.CachedCall(text, in, out, lp));
+                }
+                return new ModelReply(text, lp, Usage.call(retries, in, out, e.cost(in, out), latency));
+            } catch (NonRetriableException ex) {
+                last = ex;
                 break;
-            } catch (RuntimeException e) {
-                last = e;
-                if (attempt < config.maxAttempts()) {
+            } catch (InterruptedRuntime ex) {
+                throw ex;
+            } catch (RuntimeException ex) {
+                last = ex;
+                if (attempt < attempts) {
                     retries++;
-                    sleepBeforeRetry(attempt);
+                    metrics.call(role, e.name(), "retry", (System.nanoTime() - started) / 1_000_000);
+                    sleep(delay(attempt, RetryAfterFilter.requested(ex)));
                 }
             }
         }
-        String reason = role.configName() + " call failed after " + (retries + 1) + " attempt(s): " + describe(last);
+        String reason = e.name() + " call failed after " + (retries + 1) + " attempt(s): " + describe(last);
         LOG.warn(reason);
-        throw new ModelCallException(reason, new Usage(1, 1, retries, 0, 0), last);
+        metrics.call(role, e.name(), "failed", 0);
+        throw new ModelCallException(reason, Usage.failed(retries), last);
     }
 
-    private ChatResponse call(Role role, ChatRequest request) {
-        Semaphore s = permits.get(role);
-        s.acquireUninterruptibly();
+    /** Exponential backoff with jitter, at least what the server asked for, at most the configured ceiling. */
+    Duration delay(int attempt, Optional<Long> retryAfterMs) {
+        long base = config.models().backoff().toMillis() << Math.min(attempt - 1, 16);
+        long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        long ms = Math.max(jittered, retryAfterMs.orElse(0L));
+        return Duration.ofMillis(Math.min(ms, config.models().maxBackoff().toMillis()));
+    }
+
+    private ChatResponse call(Lane lane, ChatRequest request, long estimatedTokens) {
         try {
-            return models.get(role).chat(request);
-        } finally {
-            s.release();
+            long[] slot = lane.window().acquire(estimatedTokens);
+            lane.permits().acquire();
+            try {
+                ChatResponse r = lane.model().chat(request);
+                TokenUsage t = r.tokenUsage();
+                lane.window().settle(slot, t == null || t.totalTokenCount() == null ? estimatedTokens
+                        : t.totalTokenCount());
+                return r;
+            } finally {
+                lane.permits().release();
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedRuntime();
         }
     }
 
-    private void sleepBeforeRetry(int attempt) {
-        long base = config.backoff().toMillis() << (attempt - 1);
-        long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+    private Lane lane(String name) {
+        return lanes.computeIfAbsent(name, n -> {
+            EndpointConfig e = endpoints.require(n);
+            // Built with the extension's own (Quarkus REST client) builder, but with retries left to this class:
+            // the extension's own retry would double every 429 and ignore Retry-After.
+            OpenAiChatModel.OpenAiChatModelBuilder b = new QuarkusOpenAiChatModelBuilderFactory.Builder().configName(n);
+            ChatModel model = b.baseUrl(e.baseUrl()).apiKey(e.hasKey() ? e.apiKey() : "none").modelName(e.modelName())
+                    .timeout(e.timeout()).maxRetries(0).build();
+            return new Lane(e, model, new Semaphore(e.concurrency(), true), new RateWindow(e.rpm(), e.tpm()));
+        });
+    }
+
+    private static List<TokenLogprob> logprobs(ChatResponse response) {
+        if (!(response.metadata() instanceof OpenAiChatResponseMetadata m) || m.logProbs() == null
+                || m.logProbs().isEmpty()) {
+            return null;
+        }
+        return m.logProbs().stream().map(ModelGateway::logprob).toList();
+    }
+
+    private static TokenLogprob logprob(LogProb p) {
+        Map<String, Double> top = new LinkedHashMap<>();
+        if (p.topLogprobs() != null) {
+            p.topLogprobs().forEach(t -> top.putIfAbsent(t.token(), t.logprob()));
+        }
+        return new TokenLogprob(p.token(), p.logprob() == null ? 0 : p.logprob(), top);
+    }
+
+    private static void sleep(Duration d) {
         try {
-            Thread.sleep(jittered);
+            Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
+            throw new InterruptedRuntime();
         }
     }
 
-    /** An error text safe to store and show: the exception kind and message, never request headers. */
+    /** Thrown when the app shuts down while a call waits; never recorded as a model failure. */
+    public static final class InterruptedRuntime extends RuntimeException {
+        InterruptedRuntime() {
+            super("interrupted");
+        }
+    }
+
+    /** An error text safe to store and show: the exception kind and message, never keys or headers. */
     static String describe(Throwable t) {
         if (t == null) {
             return "unknown error";
         }
-        String msg = t.getMessage() == null ? "" : t.getMessage().replaceAll("(?i)(bearer|sk-)[A-Za-z0-9._-]+", "$1***");
-        return t.getClass().getSimpleName() + (msg.isBlank() ? "" : ": " + abbreviate(msg, 300));
+        String msg = RetryAfterFilter.strip(t.getMessage());
+        msg = msg == null ? "" : msg.replaceAll("(?i)(bearer\\s+|sk-)[A-Za-z0-9._-]+", "$1***");
+        return t.getClass().getSimpleName() + (msg.isBlank() ? "" : ": " + (msg.length() > 300
+                ? msg.substring(0, 300) + "…" : msg));
     }
 
-    private static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
-    }
-
-    /** True when the role's endpoint is the simulator embedded in this app. */
-    public static boolean isSimulated(Role role) {
-        return ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.langchain4j.openai." + role.configName() + ".base-url", String.class)
-                .map(u -> u.contains("/sim/v1"))
-                .orElse(false);
+    /** True when the role's default endpoint is the simulator embedded in this app. */
+    public boolean isSimulated(String endpointName) {
+        return endpoints.find(endpointName).map(EndpointConfig::simulated).orElse(false);
     }
 }

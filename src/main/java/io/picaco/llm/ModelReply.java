@@ -1,5 +1,7 @@
 package io.picaco.llm;
 
-/** The text a model answered, with what the call cost. */
-public record ModelReply(String text, Usage usage) {
+import java.util.List;
+
+/** The text a model answered, its token log-probabilities when the endpoint returned them, and what it cost. */
+public record ModelReply(String text, List<TokenLogprob> logprobs, Usage usage) {
 }

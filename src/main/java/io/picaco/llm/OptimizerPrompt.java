@@ -31,8 +31,8 @@ public final class OptimizerPrompt {
             List<Exemplar> exemplars, List<String> avoid, int count, int maxLength) {
         Map<String, Object> block = new LinkedHashMap<>();
         block.put("task", "propose");
-        block.put("values", values.stream().map(v -> Map.of("id", v.id(), "name", v.name(), "definition",
-                v.definition(), "weight", v.weight())).toList());
+        block.put("values", values.stream().map(v -> PromptBlock.ordered("id", v.id(), "name", v.name(),
+                "definition", v.definition(), "weight", v.weight())).toList());
         block.put("count", count);
         block.put("maxLength", maxLength);
         block.put("trajectory", trajectory);

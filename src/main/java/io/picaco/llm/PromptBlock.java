@@ -1,5 +1,8 @@
 package io.picaco.llm;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,6 +15,18 @@ public final class PromptBlock {
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
     private PromptBlock() {
+    }
+
+    /**
+     * A map in the order given. Prompts must be byte-identical from one process to the next (Map.of iterates in
+     * a per-JVM order): the simulator's answers, the per-call seeds' meaning and the cache keys depend on it.
+     */
+    public static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
     }
 
     public static String fenced(Object block) {

@@ -7,5 +7,5 @@ import io.picaco.llm.OptimizerPrompt;
 /** What the optimizer sees: values, scored trajectory (ascending), weakest values, exemplars, parroting to avoid. */
 public record ProposeInput(List<ValueInput> values, List<OptimizerPrompt.TrajectoryEntry> trajectory,
         List<String> weakest, List<OptimizerPrompt.Exemplar> exemplars, List<String> avoid, Integer count,
-        Integer maxLength, List<String> earlier, Long seed) {
+        Integer maxLength, List<String> earlier, Long seed, String model) {
 }

@@ -22,24 +22,31 @@ import io.picaco.llm.UsageMeter;
 /** Asks the optimizer model for new candidate instructions; drops duplicates and trims to the length limit. */
 @ApplicationScoped
 public class ProposeStep {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProposeStep.class);
     static final int DEFAULT_MAX_LENGTH = 1500;
 
     @Inject
     ModelGateway models;
+    @Inject
+    StepEndpoints endpoints;
 
     public ProposeOutput propose(ProposeInput in) {
         StepRules.propose(in);
+        String endpoint = endpoints.resolve(in.model(), Role.OPTIMIZER);
         List<Value> values = in.values().stream().map(ValueInput::toValue).toList();
         int count = in.count() == null ? 4 : in.count();
         int maxLength = in.maxLength() == null ? DEFAULT_MAX_LENGTH : in.maxLength();
         var trajectory = in.trajectory() == null ? List.<OptimizerPrompt.TrajectoryEntry>of() : in.trajectory();
         var messages = OptimizerPrompt.messages(values, trajectory, orEmpty(in.weakest()), orEmpty(in.exemplars()),
                 orEmpty(in.avoid()), count, maxLength);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("optimizer prompt: " + ((dev.langchain4j.data.message.UserMessage) messages.get(1)).singleText());
+        }
         UsageMeter usage = new UsageMeter();
         List<String> raw;
         try {
-            ModelReply reply = models.chat(Role.OPTIMIZER, messages, Seeds.derive(in.seed() == null ? 0 : in.seed(),
-                    "propose"), 1.0);
+            ModelReply reply = models.chat(endpoint, Role.OPTIMIZER, messages,
+                    Seeds.derive(in.seed() == null ? 0 : in.seed(), "propose"), 1.0, false);
             usage.add(reply.usage());
             raw = OptimizerParser.parse(reply.text());
         } catch (ModelCallException e) {

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Responses to draw from the target model. Each item names its instruction (null or blank: the bare model, no
  * system message), its query and its sample index; the per-call seed is derived from the run seed and those.
+ * {@code model} names the configured endpoint (default: {@code target}).
  */
-public record SampleInput(List<Item> items, Long seed, Double temperature) {
+public record SampleInput(List<Item> items, Long seed, Double temperature, String model) {
     public record Item(String id, String instruction, String query, Integer sampleIndex) {
     }
 }

@@ -23,17 +23,20 @@ public class SampleStep {
     ModelGateway models;
     @Inject
     CallPool pool;
+    @Inject
+    StepEndpoints endpoints;
 
     public SampleOutput sample(SampleInput in) {
         StepRules.sample(in);
+        String endpoint = endpoints.resolve(in.model(), Role.TARGET);
         long seed = in.seed() == null ? 0 : in.seed();
         UsageMeter usage = new UsageMeter();
         List<SampleOutput.Response> out = pool.map(in.items(), it -> {
             int index = it.sampleIndex() == null ? 0 : it.sampleIndex();
             int callSeed = Seeds.derive(seed, "sample", it.instruction(), it.query(), index);
             try {
-                ModelReply reply = models.chat(Role.TARGET, messages(it.instruction(), it.query()), callSeed,
-                        in.temperature());
+                ModelReply reply = models.chat(endpoint, Role.TARGET, messages(it.instruction(), it.query()),
+                        callSeed, in.temperature(), false);
                 usage.add(reply.usage());
                 return new SampleOutput.Response(it.id(), reply.text(), null);
             } catch (ModelCallException e) {

@@ -24,22 +24,27 @@ public class ScoreStep {
     Embedder embedder;
     @Inject
     CallPool pool;
+    @Inject
+    StepEndpoints endpoints;
 
     public ScoreOutput score(ScoreInput in) {
         StepRules.score(in);
+        String endpoint = endpoints.resolve(in.model(), io.picaco.llm.Role.JUDGE);
         List<Value> values = in.values().stream().map(ValueInput::toValue).toList();
         String observations = in.observations() != null ? in.observations() : observations(values);
         String mode = in.judgeMode() == null ? Judge.JOINT : in.judgeMode();
         long seed = in.seed() == null ? 0 : in.seed();
         boolean rate = in.judge() == null || in.judge();
 
+        UsageMeter usage = new UsageMeter();
+        // Judge calls wait on the network while the embedder works the CPU: start them first, embed meanwhile.
+        java.util.concurrent.CompletableFuture<List<Judge.Result>> pending = rate
+                ? pool.start(in.items(), it -> judge.judge(endpoint, values, it.query(), it.response(), mode,
+                        Seeds.derive(seed, "judge", it.query(), it.response()), usage))
+                : java.util.concurrent.CompletableFuture.completedFuture(null);
         Embedding s = embedder.embed(observations);
         List<Embedding> embeddings = embedder.embedAll(in.items().stream().map(ScoreInput.Item::response).toList());
-        UsageMeter usage = new UsageMeter();
-        List<Judge.Result> judgments = rate
-                ? pool.map(in.items(), it -> judge.judge(values, it.query(), it.response(), mode,
-                        Seeds.derive(seed, "judge", it.query(), it.response()), usage))
-                : null;
+        List<Judge.Result> judgments = pending.join();
 
         List<ScoreOutput.Item> out = new java.util.ArrayList<>();
         for (int i = 0; i < in.items().size(); i++) {

@@ -34,6 +34,8 @@ public class Run extends PanacheEntityBase {
     @Column(name = "incumbent_id")
     public Long incumbentId;
     public String error;
+    @Column(name = "budget_stopped")
+    public boolean budgetStopped;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "started_at")

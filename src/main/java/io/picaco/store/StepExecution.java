@@ -26,6 +26,8 @@ public class StepExecution extends PanacheEntityBase {
     public String role;
     public String status;
     public int items;
+    @Column(name = "failed_items")
+    public int failedItems;
     public long calls;
     public long failures;
     public long retries;
@@ -33,6 +35,11 @@ public class StepExecution extends PanacheEntityBase {
     public long inputTokens;
     @Column(name = "output_tokens")
     public long outputTokens;
+    @Column(name = "cache_hits")
+    public long cacheHits;
+    public double cost;
+    @Column(name = "latencies_json")
+    public String latenciesJson;
     public String error;
     @Column(name = "started_at")
     public Instant startedAt;

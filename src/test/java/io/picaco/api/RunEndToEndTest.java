@@ -41,7 +41,9 @@ class RunEndToEndTest {
         double seedMin = (Double) seed.get("min"), optMin = (Double) optimized.get("min");
         double seedCv = (Double) seed.get("cv"), optCv = (Double) optimized.get("cv");
         assertTrue(optJ > seedJ, composition + ": Ĵ optimized " + optJ + " vs seed " + seedJ);
-        assertTrue(optMin > seedMin, composition + ": min optimized " + optMin + " vs seed " + seedMin);
+        assertTrue(optMin > seedMin, composition + ": min optimized " + optMin + " vs seed " + seedMin + "; trajectory "
+                + run.getList("trajectory.jHat") + "; optimized " + optimized.get("perValue") + "; best "
+                + run.getString("best.text"));
         assertTrue(optCv < seedCv, composition + ": CV optimized " + optCv + " vs seed " + seedCv);
         assertTrue((Double) bare.get("mean") <= 1.5, "the bare model is unaligned");
         assertEquals(run.getList("values").size(), ((Map<?, ?>) optimized.get("perValue")).size());

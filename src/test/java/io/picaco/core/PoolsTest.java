@@ -24,6 +24,14 @@ class PoolsTest {
     }
 
     @Test
+    void tiesGoToTheEarlierNumericIdNotTheLexicographicOne() {
+        List<ScoredResponse> rs = List.of(r("100", "q", 4, 4, 0), r("99", "q", 4, 4, 0), r("7", "q", 4, 4, 0));
+        assertEquals(List.of("7", "99"), Pools.aligned(rs, SPEC, 2).get("q"));
+        assertEquals(List.of("b", "c"), Pools.aligned(List.of(r("c", "q", 4, 4, 0), r("b", "q", 4, 4, 0),
+                r("d", "q", 4, 4, 0)), SPEC, 2).get("q"));
+    }
+
+    @Test
     void noisyPoolKeepsMostSimilarBareResponsesAndGivesBaselines() {
         var pool = Pools.noisy(List.of(new Pools.BareResponse("a", "q", 0.2), new Pools.BareResponse("b", "q", 0.6),
                 new Pools.BareResponse("c", "q", 0.4)), 2);

@@ -85,45 +85,6 @@ class SimModelsTest {
         }
     }
 
-    @Test
-    void s4_quotedDefinitionsAreParroted_redundancyHigherAndJudgeCapsAtThree() {
-        EmbeddingModel e = new AllMiniLmL6V2QuantizedEmbeddingModel();
-        double diffSum = 0;
-        int n = 0;
-        double minDiff = Double.MAX_VALUE;
-        for (String compId : List.of("confucianism-4", "helpfulness-4", "harmlessness-4", "modern-liberalism-4")) {
-            Composition c = BuiltInCompositions.find(compId).orElseThrow();
-            StringBuilder obs = new StringBuilder();
-            c.values().forEach(v -> obs.append(obs.isEmpty() ? "" : "\n").append(v.observationLine()));
-            Embedding s = e.embed(obs.toString()).content();
-            for (Value v : c.values()) {
-                String quoted = "- " + v.observationLine();
-                String concrete = SimOptimizer.directiveFor(v, c.values(), new Random(v.id().hashCode()));
-                assertFalse(SimText.hasVerbatimRun(concrete, v.definition(), 6));
-                double cq = 0;
-                double cc = 0;
-                List<String> qs = SimHarness.QUERIES.subList(0, 6);
-                for (String q : qs) {
-                    String rq = h.target(quoted, q, 5L);
-                    String rc = h.target(concrete, q, 5L);
-                    assertTrue(rq.contains(v.definition()), "a quoted definition is repeated verbatim: " + rq);
-                    assertFalse(SimText.hasVerbatimRun(rc, v.definition(), 6), "a paraphrase is enacted, not quoted: " + rc);
-                    assertEquals(3, h.judge(c.values(), q, rq).get(v.id()), "parroted value capped at 3: " + rq);
-                    assertTrue(h.judge(c.values(), q, rc).get(v.id()) >= 4, "enacted value rated 4-5: " + rc);
-                    cq += cos(e.embed(rq).content(), s);
-                    cc += cos(e.embed(rc).content(), s);
-                }
-                double diff = (cq - cc) / qs.size();
-                diffSum += diff;
-                n++;
-                minDiff = Math.min(minDiff, diff);
-            }
-        }
-        System.out.printf(Locale.ROOT, "S4 redundancy difference quoted - concrete: mean %.3f, min %.3f over %d values%n",
-                diffSum / n, minDiff, n);
-        assertTrue(diffSum / n >= 0.15, "mean redundancy difference " + diffSum / n);
-    }
-
     private static double cos(Embedding a, Embedding b) {
         float[] x = a.vector();
         float[] y = b.vector();

@@ -1,0 +1,122 @@
+package io.picaco.llm;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A scriptable OpenAI-compatible server on a loopback port, for tests of the real client path: every role
+ * points at it. Tests queue answers (status, headers, body, delay) and read back the requests it received.
+ */
+public class StubOpenAi implements QuarkusTestResourceLifecycleManager {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static HttpServer server;
+    static final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
+    static final List<Map<String, List<String>>> headers = Collections.synchronizedList(new ArrayList<>());
+    static final ConcurrentLinkedDeque<Function<JsonNode, Answer>> script = new ConcurrentLinkedDeque<>();
+    static volatile Function<JsonNode, Answer> fallback = StubOpenAi::echo;
+
+    public record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+        static Answer ok(String content) {
+            return ok(content, null);
+        }
+
+        static Answer ok(String content, String logprobs) {
+            try {
+                String body = "{\"id\":\"x\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"stub\","
+                        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                        + JSON.writeValueAsString(content) + "},\"finish_reason\":\"stop\""
+                        + (logprobs == null ? "" : ",\"logprobs\":" + logprobs) + "}],"
+                        + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":7,\"total_tokens\":18}}";
+                return new Answer(200, Map.of(), body, 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Answer error(int status, Map<String, String> headers) {
+            return new Answer(status, headers, "{\"error\":{\"message\":\"stub error " + status
+                    + "\",\"type\":\"stub\",\"code\":\"" + status + "\"}}", 0);
+        }
+    }
+
+    static Answer echo(JsonNode request) {
+        return Answer.ok("stub answer to " + request.path("messages").size() + " messages");
+    }
+
+    public static void reset() {
+        requests.clear();
+        headers.clear();
+        script.clear();
+        fallback = StubOpenAi::echo;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/v1/chat/completions", this::handle);
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return Map.of(
+                "quarkus.langchain4j.openai.target.base-url", url,
+                "quarkus.langchain4j.openai.optimizer.base-url", url,
+                "quarkus.langchain4j.openai.judge.base-url", url,
+                "quarkus.langchain4j.openai.target.chat-model.model-name", "stub-target",
+                "quarkus.langchain4j.openai.optimizer.chat-model.model-name", "stub-optimizer",
+                "quarkus.langchain4j.openai.judge.chat-model.model-name", "stub-judge",
+                "quarkus.langchain4j.openai.target.timeout", "2s",
+                "picaco.models.backoff", "50ms", "picaco.models.max-attempts", "1",
+                "picaco.conductor.enabled", "false");
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        JsonNode request = JSON.readTree(ex.getRequestBody().readAllBytes());
+        requests.add(request);
+        headers.add(Map.copyOf(ex.getRequestHeaders()));
+        Function<JsonNode, Answer> next = script.pollFirst();
+        Answer a = (next == null ? fallback : next).apply(request);
+        if (a.delayMillis() > 0) {
+            try {
+                Thread.sleep(a.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        ex.sendResponseHeaders(a.status(), body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        } catch (IOException ignored) {
+            // the client gave up (timeout test)
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
