@@ -30,6 +30,8 @@ public class RunResource {
     RunExports exports;
     @Inject
     RunSpecResolver resolver;
+    @Inject
+    io.picaco.models.ModelEndpoints endpoints;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -44,7 +46,7 @@ public class RunResource {
     @Path("estimate")
     @Consumes(MediaType.APPLICATION_JSON)
     public EstimateView estimate(RunRequest request) {
-        return EstimateView.of(resolver.resolve(request));
+        return EstimateView.of(resolver.resolve(request), endpoints);
     }
 
     @GET

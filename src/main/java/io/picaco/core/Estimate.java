@@ -4,7 +4,20 @@ package io.picaco.core;
  * Expected model calls and tokens of a run, before it starts. Calls are exact for a run that neither stops early
  * nor retries; tokens are approximate (about four characters a token, typical answer lengths).
  */
-public record Estimate(long targetCalls, long optimizerCalls, long judgeCalls, long inputTokens, long outputTokens) {
+public record Estimate(long targetCalls, long optimizerCalls, long judgeCalls, Tokens target, Tokens optimizer,
+        Tokens judge) {
+
+    /** Input and output tokens of one role. */
+    public record Tokens(long input, long output) {
+    }
+
+    public long inputTokens() {
+        return target.input + optimizer.input + judge.input;
+    }
+
+    public long outputTokens() {
+        return target.output + optimizer.output + judge.output;
+    }
 
     /** The shape of a run, as far as cost goes. */
     public record Shape(int values, int training, int heldOut, int iterations, int candidates, int samples,
@@ -23,7 +36,7 @@ public record Estimate(long targetCalls, long optimizerCalls, long judgeCalls, l
     }
 
     public long tokens() {
-        return inputTokens + outputTokens;
+        return inputTokens() + outputTokens();
     }
 
     public static Estimate of(Shape s) {
@@ -46,7 +59,7 @@ public record Estimate(long targetCalls, long optimizerCalls, long judgeCalls, l
         long judgeOut = judge * valuesPerCall * JUDGE_TOKENS_PER_RATING;
         long optimizerIn = optimizer * (OPTIMIZER_CONTEXT_TOKENS + 8 * instructionTokens);
         long optimizerOut = optimizer * (long) s.candidates() * instructionTokens;
-        return new Estimate(target, optimizer, judge, targetIn + judgeIn + optimizerIn,
-                targetOut + judgeOut + optimizerOut);
+        return new Estimate(target, optimizer, judge, new Tokens(targetIn, targetOut),
+                new Tokens(optimizerIn, optimizerOut), new Tokens(judgeIn, judgeOut));
     }
 }

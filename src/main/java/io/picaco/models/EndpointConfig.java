@@ -11,8 +11,9 @@ public record EndpointConfig(String name, String baseUrl, String apiKey, String 
         return baseUrl != null && baseUrl.contains("/sim/v1");
     }
 
+    /** Our simulator placeholder and the extension's own default ("dummy") are not keys. */
     public boolean hasKey() {
-        return apiKey != null && !apiKey.isBlank() && !ModelEndpoints.NO_KEY.equals(apiKey);
+        return apiKey != null && !apiKey.isBlank() && !ModelEndpoints.NO_KEY.equals(apiKey) && !"dummy".equals(apiKey);
     }
 
     /** Cost in US dollars of a call, or 0 when no price is configured. */

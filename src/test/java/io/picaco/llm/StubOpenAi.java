@@ -55,8 +55,41 @@ public class StubOpenAi implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The default answer per role: plain text for the target, valid JSON for the judge and the optimizer. */
     static Answer echo(JsonNode request) {
-        return Answer.ok("stub answer to " + request.path("messages").size() + " messages");
+        String model = request.path("model").asText();
+        String last = request.path("messages").get(request.path("messages").size() - 1).path("content").asText();
+        if (model.equals("stub-judge")) {
+            return Answer.ok(judgeAnswer(request, 4));
+        }
+        if (model.equals("stub-optimizer")) {
+            return Answer.ok("{\"instructions\":[\"Give one concrete example for every value.\","
+                    + "\"When values conflict, say how you reconcile them.\"]}");
+        }
+        return Answer.ok("stub answer (seed " + request.path("seed").asText() + ") to: " + last);
+    }
+
+    /** A valid judge answer rating every value of the request's JSON block. */
+    static String judgeAnswer(JsonNode request, int rating) {
+        StringBuilder sb = new StringBuilder("{\"ratings\":[");
+        for (JsonNode m : request.path("messages")) {
+            String c = m.path("content").asText();
+            int start = c.indexOf("```json\n");
+            if (start >= 0) {
+                try {
+                    JsonNode block = JSON.readTree(c.substring(start + 8, c.indexOf("\n```", start + 8)));
+                    for (JsonNode v : block.path("values")) {
+                        sb.append(sb.charAt(sb.length() - 1) == '[' ? "" : ",").append("{\"value\":\"")
+                                .append(v.path("id").asText()).append("\",\"rating\":").append(rating)
+                                .append(",\"reason\":\"stub\"}");
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                break;
+            }
+        }
+        return sb.append("]}").toString();
     }
 
     public static void reset() {
@@ -77,16 +110,19 @@ public class StubOpenAi implements QuarkusTestResourceLifecycleManager {
         server.createContext("/v1/chat/completions", this::handle);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-        return Map.of(
-                "quarkus.langchain4j.openai.target.base-url", url,
-                "quarkus.langchain4j.openai.optimizer.base-url", url,
-                "quarkus.langchain4j.openai.judge.base-url", url,
-                "quarkus.langchain4j.openai.target.chat-model.model-name", "stub-target",
-                "quarkus.langchain4j.openai.optimizer.chat-model.model-name", "stub-optimizer",
-                "quarkus.langchain4j.openai.judge.chat-model.model-name", "stub-judge",
-                "quarkus.langchain4j.openai.target.timeout", "2s",
-                "picaco.models.backoff", "50ms", "picaco.models.max-attempts", "1",
-                "picaco.conductor.enabled", "false");
+        return Map.ofEntries(Map.entry("quarkus.langchain4j.openai.target.api-key", "stub-secret-key"),
+                Map.entry("quarkus.langchain4j.openai.judge.api-key", "stub-secret-key"),
+                Map.entry("quarkus.langchain4j.openai.optimizer.api-key", "stub-secret-key"),
+                Map.entry("quarkus.langchain4j.openai.target.base-url", url),
+                Map.entry("quarkus.langchain4j.openai.optimizer.base-url", url),
+                Map.entry("quarkus.langchain4j.openai.judge.base-url", url),
+                Map.entry("quarkus.langchain4j.openai.target.chat-model.model-name", "stub-target"),
+                Map.entry("quarkus.langchain4j.openai.optimizer.chat-model.model-name", "stub-optimizer"),
+                Map.entry("quarkus.langchain4j.openai.judge.chat-model.model-name", "stub-judge"),
+                Map.entry("quarkus.langchain4j.openai.target.timeout", "1s"),
+                Map.entry("picaco.models.backoff", "50ms"),
+                Map.entry("picaco.models.max-attempts", "3"),
+                Map.entry("picaco.conductor.enabled", "false"));
     }
 
     private void handle(HttpExchange ex) throws IOException {
