@@ -20,6 +20,39 @@ public interface PicacoConfig {
 
     Cache cache();
 
+    Steps steps();
+
+    interface Steps {
+        /** {@code local}: call the step functions in this process; {@code remote}: over HTTP. */
+        @WithDefault("local")
+        String mode();
+
+        Remote remote();
+
+        interface Remote {
+            StepUrl propose();
+
+            StepUrl sample();
+
+            StepUrl score();
+
+            StepUrl select();
+
+            /** Bearer token sent to remote step functions. */
+            Optional<String> token();
+
+            @WithDefault("3")
+            int maxAttempts();
+
+            @WithDefault("300s")
+            Duration timeout();
+        }
+
+        interface StepUrl {
+            Optional<String> url();
+        }
+    }
+
     Judge judge();
 
     interface Endpoint {
@@ -85,6 +118,17 @@ public interface PicacoConfig {
         /** Model calls per shard: the most a crash can lose. */
         @WithDefault("32")
         int shardSize();
+
+        /** Shards of one step sent at once (to the local steps or, fanned out, to remote ones). */
+        @WithDefault("4")
+        int parallelShards();
+
+        /** How long a conductor's claim on a run lasts without renewal; a dead instance's runs move on after it. */
+        @WithDefault("30s")
+        Duration lease();
+
+        /** This instance's name in leases and step logs (default: host name and a random suffix). */
+        Optional<String> instanceId();
 
         /** How often the conductor looks for runs to advance. */
         @WithDefault("300ms")

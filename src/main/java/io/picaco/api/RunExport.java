@@ -19,6 +19,6 @@ public record RunExport(RunView run, RunSpec spec, List<InstructionRow> instruct
 
     public record StepRow(String phase, int iteration, int shard, String role, String status, int items,
             int failedItems, long calls, long failures, long retries, long cacheHits, long inputTokens,
-            long outputTokens, double cost, String error) {
+            long outputTokens, double cost, String error, String instance) {
     }
 }

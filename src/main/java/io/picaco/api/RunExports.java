@@ -34,7 +34,7 @@ public class RunExports {
         List<RunExport.StepRow> steps = StepExecution.<StepExecution>list("runId = ?1 order by id", id).stream()
                 .map(s -> new RunExport.StepRow(s.phase, s.iteration, s.shard, s.role, s.status, s.items,
                         s.failedItems, s.calls, s.failures, s.retries, s.cacheHits, s.inputTokens, s.outputTokens,
-                        s.cost, s.error))
+                        s.cost, s.error, s.instance))
                 .toList();
         return new RunExport(view, spec, instructions, pool(pooled, ResponseRow.ALIGNED, spec),
                 pool(pooled, ResponseRow.NOISY, spec), steps);

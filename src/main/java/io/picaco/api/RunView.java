@@ -13,7 +13,8 @@ import io.picaco.core.Value;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunView(String id, String name, String composition, String status, String phase, int iteration,
         int iterations, boolean simulated, String models, Scored best, Scored seed, List<Step> trajectory,
-        Map<String, EvaluationSummary> evaluation, UsageView usage, Budget budget, String error, Instant createdAt,
+        Map<String, EvaluationSummary> evaluation, UsageView usage, Budget budget, String error, String conductor,
+        Instant createdAt,
         Instant startedAt, Instant finishedAt, Parameters parameters, List<Value> values) {
 
     /** An instruction with its Ĵ and per-value mean ratings on the training queries. */

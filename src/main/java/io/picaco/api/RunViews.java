@@ -71,7 +71,7 @@ public class RunViews {
                         total.inputTokens(), total.outputTokens(), total.cost(), total.latencyMs(), byRole, byPhase),
                 spec.budget() == null ? null : new RunView.Budget(spec.budget().maxCalls(), spec.budget().maxTokens(),
                         spec.budget().maxCost(), run.budgetStopped),
-                run.error, run.createdAt, run.startedAt, run.finishedAt,
+                run.error, run.leaseOwner, run.createdAt, run.startedAt, run.finishedAt,
                 new RunView.Parameters(spec.preset(), spec.training().size(), spec.heldOut().size(), spec.iterations(),
                         spec.candidates(), spec.samples(), spec.evalSamples(), spec.alignedPoolSize(),
                         spec.noisyPoolSize(), spec.beta(), spec.seed(), spec.judgeMode(), spec.maxLength()),

@@ -1,6 +1,5 @@
 package io.picaco.conductor;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +15,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.picaco.PicacoConfig;
-import io.picaco.store.Run;
-import io.picaco.store.RunStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -34,6 +30,8 @@ public class Conductor {
     PhaseRunner runner;
     @Inject
     PicacoConfig config;
+    @Inject
+    Leases leases;
 
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -58,6 +56,10 @@ public class Conductor {
         });
         long poll = config.conductor().poll().toMillis();
         ticker.scheduleWithFixedDelay(this::dispatch, 0, poll, TimeUnit.MILLISECONDS);
+        // Renew leases well before they expire, also while a long shard is in flight.
+        long renew = Math.max(100, config.conductor().lease().toMillis() / 3);
+        ticker.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
+        LOG.infof("conductor %s started", leases.me());
     }
 
     void onStop(@Observes ShutdownEvent ev) {
@@ -65,6 +67,26 @@ public class Conductor {
         if (ticker != null) {
             ticker.shutdownNow();
             workers.shutdownNow();
+            // Hand our runs back at once rather than make other instances wait for the leases to expire.
+            active.forEach(id -> {
+                try {
+                    leases.release(id);
+                } catch (RuntimeException e) {
+                    LOG.debug("lease not released: " + e);
+                }
+            });
+        }
+    }
+
+    private void renewLeases() {
+        for (String id : active) {
+            try {
+                leases.renew(id);
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    LOG.warn("could not renew the lease of run " + id + ": " + e);
+                }
+            }
         }
     }
 
@@ -74,14 +96,11 @@ public class Conductor {
             if (stopping || active.size() >= config.conductor().parallelRuns()) {
                 return;
             }
-            List<String> ids = QuarkusTransaction.requiringNew().call(() -> Run.<Run>find(
-                    "status in ?1 order by createdAt", List.of(RunStatus.QUEUED, RunStatus.RUNNING))
-                    .list().stream().map(r -> r.id).toList());
-            for (String id : ids) {
+            for (String id : leases.claimable(config.conductor().parallelRuns() * 4)) {
                 if (active.size() >= config.conductor().parallelRuns()) {
                     break;
                 }
-                if (active.add(id)) {
+                if (!active.contains(id) && leases.claim(id) && active.add(id)) {
                     workers.submit(() -> drive(id));
                 }
             }
@@ -94,8 +113,8 @@ public class Conductor {
 
     private void drive(String runId) {
         try {
-            while (!stopping && runner.advance(runId)) {
-                // one shard or one phase transition per turn, so a cancel takes effect between them
+            while (!stopping && leases.renew(runId) && runner.advance(runId)) {
+                // one unit of work per turn, so a cancel or a takeover takes effect between them
             }
         } catch (RuntimeException e) {
             if (!stopping) {
@@ -105,6 +124,9 @@ public class Conductor {
             }
         } finally {
             active.remove(runId);
+            if (!stopping) {
+                leases.release(runId);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.picaco.conductor;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 import io.picaco.steps.ProposeInput;
@@ -15,11 +16,11 @@ import io.picaco.steps.ScoreStep;
 import io.picaco.steps.SelectInput;
 import io.picaco.steps.SelectOutput;
 import io.picaco.steps.SelectStep;
-import io.quarkus.arc.DefaultBean;
+
 
 /** Calls the step functions in this process: the same code the Funqy endpoints run. */
 @ApplicationScoped
-@DefaultBean
+@Typed(LocalStepInvoker.class)
 public class LocalStepInvoker implements StepInvoker {
     @Inject
     ProposeStep propose;

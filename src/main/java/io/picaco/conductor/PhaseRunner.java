@@ -57,6 +57,10 @@ public class PhaseRunner {
     @Inject
     BudgetGuard budget;
     @Inject
+    Leases leases;
+    @Inject
+    io.picaco.llm.CallPool shardPool;
+    @Inject
     io.picaco.llm.ModelMetrics metrics;
 
     /** A consistent read of a run, taken in one transaction. */
@@ -70,8 +74,17 @@ public class PhaseRunner {
             return false;
         }
         switch (s.phase()) {
-            case NOISY_SAMPLE -> sample(s, this::expectedNoisy, Phase.NOISY_SCORE, 0, run -> {
-            });
+            case NOISY_SAMPLE -> {
+                // Embedding the bare responses sampled so far needs the CPU while the next ones wait on the
+                // network; those shards are recorded as NOISY_SCORE, where whatever is left is embedded.
+                var embedding = shardPool.start(List.of(Phase.NOISY_SCORE), p -> {
+                    scoreBatch(s, false, ResponseRow.TRAIN, p);
+                    return p;
+                });
+                sample(s, this::expectedNoisy, Phase.NOISY_SCORE, 0, run -> {
+                });
+                embedding.join();
+            }
             case NOISY_SCORE -> score(s, false, ResponseRow.TRAIN, run -> {
                 buildNoisyPool(run, s.spec());
                 run.phase = Phase.SAMPLE;
@@ -100,6 +113,9 @@ public class PhaseRunner {
         Run run = Run.findById(runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (run == null) {
             return null;
+        }
+        if (!run.status.finished() && !leases.holds(run)) {
+            return null; // taken over by another instance
         }
         if (run.status == RunStatus.QUEUED) {
             run.status = RunStatus.RUNNING;
@@ -192,23 +208,35 @@ public class PhaseRunner {
             });
             return;
         }
-        List<SampleWork> shard = pending.subList(0, Math.min(pending.size(), config.conductor().shardSize()));
-        if (!budgetAllows(s, Role.TARGET, shard.size())) {
+        List<List<SampleWork>> shards = shards(pending, config.conductor().shardSize());
+        if (!budgetAllows(s, Role.TARGET, shards.stream().mapToLong(List::size).sum())) {
             return;
         }
-        List<SampleInput.Item> items = shard.stream().map(w -> new SampleInput.Item(w.key(), w.instruction(),
-                s.spec().query(w.split(), w.queryIndex()), w.sampleIndex())).toList();
-        Instant started = Instant.now();
-        SampleOutput out = steps.sample(new SampleInput(items, s.spec().seed(), 1.0, s.spec().endpoint(Role.TARGET)));
-        metrics.step(s.phase().name(), "done", java.time.Duration.between(started, Instant.now()).toMillis());
+        List<ShardResult<SampleOutput>> results = fanOut(shards, shard -> steps.sample(new SampleInput(
+                shard.stream().map(w -> new SampleInput.Item(w.key(), w.instruction(),
+                        s.spec().query(w.split(), w.queryIndex()), w.sampleIndex())).toList(),
+                s.spec().seed(), 1.0, s.spec().endpoint(Role.TARGET))));
+        for (int i = 0; i < shards.size(); i++) {
+            commitSample(s, shards.get(i), results.get(i));
+        }
+    }
+
+    private void commitSample(Snapshot s, List<SampleWork> shard, ShardResult<SampleOutput> result) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (ledger.lockIfAt(s.runId(), s.phase(), s.iteration()) == null) {
                 return;
             }
+            Set<String> have = ledger.responseKeys(s.runId()); // a repeated shard result is stored once
             Instant now = Instant.now();
+            int failed = 0;
+            String firstError = result.error();
             for (int i = 0; i < shard.size(); i++) {
                 SampleWork w = shard.get(i);
-                SampleOutput.Response r = out.responses().get(i);
+                if (have.contains(w.key())) {
+                    continue;
+                }
+                SampleOutput.Response r = result.output() == null ? null : result.output().responses().get(i);
+                String error = r == null ? result.error() : r.error();
                 ResponseRow row = new ResponseRow();
                 row.runId = s.runId();
                 row.instructionId = w.instructionId();
@@ -216,19 +244,21 @@ public class PhaseRunner {
                 row.queryIndex = w.queryIndex();
                 row.sampleIndex = w.sampleIndex();
                 row.iteration = s.iteration();
-                row.text = r.text();
-                row.sampleError = r.error();
-                row.scored = r.error() != null; // nothing to score in a failed sample
+                row.text = error == null ? r.text() : null;
+                row.sampleError = error;
+                row.scored = error != null; // nothing to score in a failed sample
                 row.createdAt = now;
                 row.persist();
+                if (error != null) {
+                    failed++;
+                    firstError = firstError == null ? error : firstError;
+                }
             }
-            int failed = (int) out.responses().stream().filter(r -> r.error() != null).count();
-            String error = out.responses().stream().map(SampleOutput.Response::error)
-                    .filter(java.util.Objects::nonNull).findFirst().map(e -> failed + " of " + shard.size()
-                            + " target calls failed; first: " + e)
-                    .orElse(null);
-            ledger.recordStep(s.runId(), s.phase(), s.iteration(), Role.TARGET, shard.size(), failed, out.usage(),
-                    error, started);
+            int failedItems = failed;
+            String message = failed == 0 ? null : failed + " of " + shard.size() + " target calls failed; first: "
+                    + firstError;
+            ledger.recordStep(s.runId(), s.phase(), s.iteration(), Role.TARGET, shard.size(), failedItems,
+                    result.usage(), message, result.started());
         });
     }
 
@@ -293,7 +323,7 @@ public class PhaseRunner {
         int perCall = judge && Judge.PER_VALUE.equals(spec.judgeMode()) ? spec.values().size() : 1;
         int limit = Math.max(1, config.conductor().shardSize() / perCall);
         List<ResponseRow> pending = QuarkusTransaction.requiringNew()
-                .call(() -> ledger.unscored(s.runId(), split, limit));
+                .call(() -> ledger.unscored(s.runId(), split, limit * config.conductor().parallelShards()));
         if (pending.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> {
                 Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
@@ -306,38 +336,113 @@ public class PhaseRunner {
             });
             return;
         }
+        scoreShards(s, judge, pending, limit, perCall, s.phase());
+    }
+
+    /** Scores what is unscored without ever moving the run to its next phase. */
+    private void scoreBatch(Snapshot s, boolean judge, String split, Phase recordAs) {
+        int limit = config.conductor().shardSize();
+        List<ResponseRow> pending = QuarkusTransaction.requiringNew()
+                .call(() -> ledger.unscored(s.runId(), split, limit * config.conductor().parallelShards()));
+        if (!pending.isEmpty()) {
+            scoreShards(s, judge, pending, limit, 1, recordAs);
+        }
+    }
+
+    private void scoreShards(Snapshot s, boolean judge, List<ResponseRow> pending, int limit, int perCall,
+            Phase recordAs) {
+        RunSpec spec = s.spec();
+        List<List<ResponseRow>> shards = shards(pending, limit);
         if (judge && !budgetAllows(s, Role.JUDGE, (long) pending.size() * perCall)) {
             return;
         }
-        List<ScoreInput.Item> items = pending.stream().map(r -> new ScoreInput.Item(r.id.toString(),
-                spec.query(r.split, r.queryIndex), r.text)).toList();
-        Instant started = Instant.now();
-        ScoreOutput out = steps.score(new ScoreInput(spec.values().stream().map(ValueInput::of).toList(), null, items,
-                spec.judgeMode(), judge, spec.seed(), spec.endpoint(Role.JUDGE)));
-        metrics.step(s.phase().name(), "done", java.time.Duration.between(started, Instant.now()).toMillis());
-        ObjectiveSpec objective = spec.objective();
+        List<ValueInput> values = spec.values().stream().map(ValueInput::of).toList();
+        List<ShardResult<ScoreOutput>> results = fanOut(shards, shard -> steps.score(new ScoreInput(values, null,
+                shard.stream().map(r -> new ScoreInput.Item(r.id.toString(), spec.query(r.split, r.queryIndex), r.text))
+                        .toList(),
+                spec.judgeMode(), judge, spec.seed(), spec.endpoint(Role.JUDGE))));
+        for (int i = 0; i < shards.size(); i++) {
+            commitScore(s, judge, shards.get(i), results.get(i), recordAs);
+        }
+    }
+
+    private void commitScore(Snapshot s, boolean judge, List<ResponseRow> shard, ShardResult<ScoreOutput> result,
+            Phase recordAs) {
+        ObjectiveSpec objective = s.spec().objective();
         QuarkusTransaction.requiringNew().run(() -> {
             if (ledger.lockIfAt(s.runId(), s.phase(), s.iteration()) == null) {
                 return;
             }
-            for (int i = 0; i < pending.size(); i++) {
-                ScoreOutput.Item r = out.items().get(i);
-                ResponseRow row = ResponseRow.findById(pending.get(i).id);
+            int failed = 0;
+            String firstError = result.error();
+            for (int i = 0; i < shard.size(); i++) {
+                ResponseRow row = ResponseRow.findById(shard.get(i).id);
+                if (row.scored) {
+                    continue; // a repeated shard result is stored once
+                }
+                ScoreOutput.Item r = result.output() == null ? null : result.output().items().get(i);
+                row.scored = true;
+                if (r == null) {
+                    row.judgeError = result.error();
+                    failed++;
+                    continue;
+                }
                 row.redundancy = r.redundancy();
                 row.ratingsJson = Json.write(r.ratings());
                 row.reasonsJson = Json.write(r.reasons());
                 row.judgeError = r.error();
                 ScoredResponse sr = new ScoredResponse(row.id.toString(), row.queryKey(), r.ratings(), r.redundancy());
                 row.tau = judge && sr.isValidFor(objective.valueIds()) ? objective.tau(sr) : null;
-                row.scored = true;
+                if (r.error() != null) {
+                    failed++;
+                    firstError = firstError == null ? r.error() : firstError;
+                }
             }
-            int failed = (int) out.items().stream().filter(r -> r.error() != null).count();
-            String error = out.items().stream().map(ScoreOutput.Item::error).filter(java.util.Objects::nonNull)
-                    .findFirst().map(e -> failed + " of " + pending.size() + " judgments failed; first: " + e)
-                    .orElse(null);
-            ledger.recordStep(s.runId(), s.phase(), s.iteration(), judge ? Role.JUDGE : null, pending.size(), failed,
-                    out.usage(), error, started);
+            String message = failed == 0 ? null : failed + " of " + shard.size() + " judgments failed; first: "
+                    + firstError;
+            ledger.recordStep(s.runId(), recordAs, s.iteration(), judge ? Role.JUDGE : null, shard.size(), failed,
+                    result.usage(), message, result.started());
         });
+    }
+
+    /** A step's answer for one shard, or why the step could not give one. */
+    record ShardResult<T>(T output, String error, Instant started, io.picaco.llm.Usage usage) {
+    }
+
+    /** Invokes the step for up to {@code picaco.conductor.parallel-shards} shards at once. */
+    private <I, T> List<ShardResult<T>> fanOut(List<List<I>> shards, java.util.function.Function<List<I>, T> step) {
+        return shardPool.map(shards, shard -> {
+            Instant started = Instant.now();
+            try {
+                T out = step.apply(shard);
+                metrics.step(phaseName(out), "done", java.time.Duration.between(started, Instant.now()).toMillis());
+                return new ShardResult<>(out, null, started, usageOf(out));
+            } catch (StepFailure e) {
+                return new ShardResult<T>(null, e.getMessage(), started, io.picaco.llm.Usage.NONE);
+            }
+        });
+    }
+
+    private static String phaseName(Object out) {
+        return out instanceof SampleOutput ? "SAMPLE" : out instanceof ScoreOutput ? "SCORE" : "STEP";
+    }
+
+    private static io.picaco.llm.Usage usageOf(Object out) {
+        if (out instanceof SampleOutput o) {
+            return o.usage();
+        }
+        if (out instanceof ScoreOutput o) {
+            return o.usage();
+        }
+        return io.picaco.llm.Usage.NONE;
+    }
+
+    private <T> List<List<T>> shards(List<T> pending, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < pending.size() && out.size() < config.conductor().parallelShards(); i += size) {
+            out.add(pending.subList(i, Math.min(pending.size(), i + size)));
+        }
+        return out;
     }
 
     private void buildNoisyPool(Run run, RunSpec spec) {
@@ -358,14 +463,20 @@ public class PhaseRunner {
         }
         ProposeInput input = QuarkusTransaction.requiringNew().call(() -> proposeInput(Run.findById(s.runId()), spec));
         Instant started = Instant.now();
-        ProposeOutput out = steps.propose(input);
+        ProposeOutput out;
+        try {
+            out = steps.propose(input);
+        } catch (StepFailure e) {
+            out = new ProposeOutput(java.util.List.of(), io.picaco.llm.Usage.NONE, e.getMessage());
+        }
+        ProposeOutput proposed = out;
         QuarkusTransaction.requiringNew().run(() -> {
             Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
             if (run == null) {
                 return;
             }
             Instant now = Instant.now();
-            for (String text : out.candidates()) {
+            for (String text : proposed.candidates()) {
                 Instruction ins = new Instruction();
                 ins.runId = run.id;
                 ins.iteration = run.iteration;
@@ -374,8 +485,8 @@ public class PhaseRunner {
                 ins.createdAt = now;
                 ins.persist();
             }
-            ledger.recordStep(run.id, Phase.PROPOSE, run.iteration, Role.OPTIMIZER, 1, out.error() == null ? 0 : 1,
-                    out.usage(), out.error(), started);
+            ledger.recordStep(run.id, Phase.PROPOSE, run.iteration, Role.OPTIMIZER, 1,
+                    proposed.error() == null ? 0 : 1, proposed.usage(), proposed.error(), started);
             run.phase = Phase.SAMPLE;
         });
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.picaco.llm.Role;
@@ -21,10 +22,17 @@ import io.picaco.store.StepExecution;
 @ApplicationScoped
 public class RunLedger {
 
-    /** Locks the run row and checks it is still where the caller read it; false means: drop this result. */
+    @Inject
+    Leases leases;
+
+    /**
+     * Locks the run row and checks it is still where the caller read it and still leased to this instance;
+     * null means: drop this result (cancelled, advanced, or taken over by another instance).
+     */
     public Run lockIfAt(String runId, Phase phase, int iteration) {
         Run run = Run.findById(runId, LockModeType.PESSIMISTIC_WRITE);
-        if (run == null || run.status != RunStatus.RUNNING || run.phase != phase || run.iteration != iteration) {
+        if (run == null || run.status != RunStatus.RUNNING || run.phase != phase || run.iteration != iteration
+                || !leases.holds(run)) {
             return null;
         }
         return run;
@@ -50,6 +58,7 @@ public class RunLedger {
         s.retries = usage.retries();
         s.inputTokens = usage.inputTokens();
         s.outputTokens = usage.outputTokens();
+        s.instance = leases.me();
         s.error = error == null || error.length() <= 1900 ? error : error.substring(0, 1900) + "…";
         s.startedAt = started;
         s.finishedAt = Instant.now();

@@ -86,9 +86,10 @@ public class ModelGateway {
         int attempts = config.models().maxAttempts();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             long started = System.nanoTime();
+            long[] callStart = new long[1];
             try {
-                ChatResponse response = call(lane, request, estimate);
-                long latency = (System.nanoTime() - started) / 1_000_000;
+                ChatResponse response = call(lane, request, estimate, callStart);
+                long latency = (System.nanoTime() - callStart[0]) / 1_000_000; // the call, not the wait for a permit
                 TokenUsage t = response.tokenUsage();
                 long in = t == null || t.inputTokenCount() == null ? 0 : t.inputTokenCount();
                 long out = t == null || t.outputTokenCount() == null ? 0 : t.outputTokenCount();
@@ -130,10 +131,11 @@ public class ModelGateway {
         return Duration.ofMillis(Math.min(ms, config.models().maxBackoff().toMillis()));
     }
 
-    private ChatResponse call(Lane lane, ChatRequest request, long estimatedTokens) {
+    private ChatResponse call(Lane lane, ChatRequest request, long estimatedTokens, long[] callStart) {
         try {
             long[] slot = lane.window().acquire(estimatedTokens);
             lane.permits().acquire();
+            callStart[0] = System.nanoTime();
             try {
                 ChatResponse r = lane.model().chat(request);
                 TokenUsage t = r.tokenUsage();

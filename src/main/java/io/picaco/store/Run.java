@@ -34,6 +34,10 @@ public class Run extends PanacheEntityBase {
     @Column(name = "incumbent_id")
     public Long incumbentId;
     public String error;
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
     @Column(name = "budget_stopped")
     public boolean budgetStopped;
     @Column(name = "created_at")

@@ -41,6 +41,8 @@ public class StepExecution extends PanacheEntityBase {
     @Column(name = "latencies_json")
     public String latenciesJson;
     public String error;
+    /** The conductor instance that executed the shard. */
+    public String instance;
     @Column(name = "started_at")
     public Instant startedAt;
     @Column(name = "finished_at")
