@@ -1,6 +1,9 @@
 package io.picaco.llm;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Model usage of a step or a run: calls made, calls that failed after retries, retries, tokens. */
+@RegisterForReflection
 public record Usage(long calls, long failures, long retries, long inputTokens, long outputTokens) {
     public static final Usage NONE = new Usage(0, 0, 0, 0, 0);
 
