@@ -9,10 +9,13 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.picaco.core.Value;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The optimizer's messages (OPRO-style): the values, the trajectory of earlier instructions with their scores in
  * ascending order, exemplars for the weakest values, parroting to avoid, and the constraints.
  */
+@RegisterForReflection
 public final class OptimizerPrompt {
     static final String SYSTEM = """
             You improve the system prompt (meta-instruction) of an AI assistant so that its answers to any user \

@@ -3,10 +3,13 @@ package io.picaco.llm;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Model usage of a call, a step or a run: calls made (cache hits are not calls), calls that failed after their
  * retries, retries, cache hits, tokens, cost in US dollars, and each call's latency in milliseconds.
  */
+@RegisterForReflection
 public record Usage(long calls, long failures, long retries, long cacheHits, long inputTokens, long outputTokens,
         double cost, List<Long> latenciesMs) {
     public static final Usage NONE = new Usage(0, 0, 0, 0, 0, 0, 0, List.of());

@@ -3,7 +3,10 @@ package io.picaco.steps;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** The fixed {@code POST /select} contract of ARCHITECTURE.md. */
+@RegisterForReflection
 public record SelectInput(Double beta, List<String> values, Map<String, Double> weights, Map<String, Double> baselines,
         String incumbent, List<Instruction> instructions, Integer alignedPoolSize) {
 

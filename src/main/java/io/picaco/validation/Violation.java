@@ -1,5 +1,8 @@
 package io.picaco.validation;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** One rejected field: its JSON path (e.g. {@code values[2].definition}) and what is wrong with it. */
+@RegisterForReflection
 public record Violation(String field, String message) {
 }

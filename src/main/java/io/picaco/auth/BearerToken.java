@@ -1,0 +1,33 @@
+package io.picaco.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/** Checks an {@code Authorization} header against the shared token, in time that does not depend on where they differ. */
+public final class BearerToken {
+    private static final String SCHEME = "bearer ";
+    private final byte[] expected;
+
+    private BearerToken(String token) {
+        this.expected = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The configured token, or empty when none is set (blank counts as none). */
+    public static Optional<BearerToken> of(Optional<String> token) {
+        return token.map(String::strip).filter(t -> !t.isEmpty()).map(BearerToken::new);
+    }
+
+    /** True when the header is {@code Bearer <token>} (the scheme is case-insensitive, the token is not). */
+    public boolean accepts(String authorization) {
+        if (authorization == null || authorization.length() < SCHEME.length()
+                || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            // Still compare, so a missing header costs about as much as a wrong one.
+            MessageDigest.isEqual(expected, new byte[expected.length]);
+            return false;
+        }
+        byte[] given = authorization.substring(SCHEME.length()).strip().getBytes(StandardCharsets.UTF_8);
+        // MessageDigest.isEqual runs in time that depends only on the lengths, not on the content.
+        return MessageDigest.isEqual(expected, given);
+    }
+}
