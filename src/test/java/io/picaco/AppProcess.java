@@ -27,13 +27,38 @@ final class AppProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** The packaged app under test (the PostgreSQL build puts it elsewhere). */
+    static Path jar() {
+        return Path.of(System.getProperty("it.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+    }
+
+    /** A database URL of the given name: an H2 file, unless the tests run against a shared PostgreSQL. */
+    static List<String> database(Path dir, String name) {
+        String pg = System.getProperty("it.pg-url");
+        if (pg != null && !pg.isBlank()) {
+            return List.of("-Dquarkus.datasource.jdbc.url=" + pg,
+                    "-Dquarkus.datasource.username=" + System.getProperty("it.pg-user", "picaco"),
+                    "-Dquarkus.datasource.password=" + System.getProperty("it.pg-password", "picaco"));
+        }
+        return List.of("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dir.resolve(name + "-db")
+                + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    static boolean onPostgres() {
+        String pg = System.getProperty("it.pg-url");
+        return pg != null && !pg.isBlank();
+    }
+
     static AppProcess start(Path dir, String name, int port, String... properties) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("java", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dir.resolve(name + "-db") + ";DB_CLOSE_ON_EXIT=FALSE"));
+        List<String> cmd = new ArrayList<>(List.of("java", "-Dquarkus.http.port=" + port));
+        boolean ownDatabase = java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("quarkus.datasource."));
+        if (ownDatabase) {
+            cmd.addAll(database(dir, name));
+        }
         for (String p : properties) {
             cmd.add("-D" + p);
         }
-        cmd.addAll(List.of("-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
+        cmd.addAll(List.of("-jar", jar().toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + "-" + System.nanoTime() + ".log").toFile()).start();
         AppProcess app = new AppProcess(port, p);

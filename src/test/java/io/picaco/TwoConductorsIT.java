@@ -29,17 +29,26 @@ class TwoConductorsIT {
     @Test
     void twoConductorsShareTheWorkAndTakeOverADeadOnesRuns() throws Exception {
         Path dir = Files.createTempDirectory("picaco-two");
-        int dbPort = AppProcess.freePort();
-        File h2 = Files.list(Path.of("target/quarkus-app/lib/main")).filter(p -> p.getFileName().toString()
-                .startsWith("com.h2database.h2-")).findFirst().orElseThrow().toFile();
-        Process db = new ProcessBuilder("java", "-cp", h2.getAbsolutePath(), "org.h2.tools.Server", "-tcp",
-                "-tcpPort", String.valueOf(dbPort), "-ifNotExists", "-baseDir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("h2.log").toFile()).start();
-        String url = "quarkus.datasource.jdbc.url=jdbc:h2:tcp://localhost:" + dbPort + "/shared";
+        // One shared database: the PostgreSQL the build was given, or else an H2 server in its own process
+        // (so that killing a conductor does not take the database with it).
+        Process db = null;
+        String[] url;
+        if (AppProcess.onPostgres()) {
+            url = AppProcess.database(dir, "shared").stream().map(a -> a.substring(2)).toArray(String[]::new);
+        } else {
+            int dbPort = AppProcess.freePort();
+            File h2 = Files.list(AppProcess.jar().getParent().resolve("lib/main")).filter(p -> p.getFileName()
+                    .toString().startsWith("com.h2database.h2-")).findFirst().orElseThrow().toFile();
+            db = new ProcessBuilder("java", "-cp", h2.getAbsolutePath(), "org.h2.tools.Server", "-tcp",
+                    "-tcpPort", String.valueOf(dbPort), "-ifNotExists", "-baseDir", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("h2.log").toFile()).start();
+            url = new String[] { "quarkus.datasource.jdbc.url=jdbc:h2:tcp://localhost:" + dbPort + "/shared" };
+        }
         int pa = AppProcess.freePort();
         int pb = AppProcess.freePort();
         AppProcess a = AppProcess.start(dir, "a", pa, with(url, "picaco.conductor.instance-id=conductor-a"));
         try (AppProcess b = AppProcess.start(dir, "b", pb, with(url, "picaco.conductor.instance-id=conductor-b"))) {
+            System.out.println("two conductors on " + (AppProcess.onPostgres() ? "PostgreSQL" : "an H2 server"));
             // three runs, divided between the two
             List<String> ids = new ArrayList<>();
             for (String c : List.of("confucianism-4", "helpfulness-4", "harmlessness-4")) {
@@ -55,36 +64,44 @@ class TwoConductorsIT {
             }
             assertEquals(Set.of("conductor-a", "conductor-b"), instances, "both conductors did work");
 
-            // kill the conductor that holds a running run; the other takes the lease over after it expires
-            String victim = a.startRun("{\"composition\":\"confucianism-4\",\"seed\":32,\"iterations\":3}");
-            String other = b.startRun("{\"composition\":\"modern-liberalism-4\",\"seed\":33,\"iterations\":3}");
-            String heldByA = null;
+            // kill whichever conductor holds a running run; the other takes the lease over after it expires
+            String r1 = a.startRun("{\"composition\":\"confucianism-4\",\"seed\":32,\"iterations\":3}");
+            String r2 = b.startRun("{\"composition\":\"modern-liberalism-4\",\"seed\":33,\"iterations\":3}");
+            String held = null;
+            String holder = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (heldByA == null && System.nanoTime() < deadline) {
-                for (String id : List.of(victim, other)) {
+            while (held == null && System.nanoTime() < deadline) {
+                for (String id : List.of(r1, r2)) {
                     JsonNode run = b.get("/api/runs/" + id);
-                    if ("conductor-a".equals(run.path("conductor").asText()) && run.get("iteration").asInt() >= 1
-                            && run.get("status").asText().equals("RUNNING")) {
-                        heldByA = id;
+                    if (run.get("status").asText().equals("RUNNING") && run.get("iteration").asInt() >= 1
+                            && run.path("conductor").asText().startsWith("conductor-")) {
+                        held = id;
+                        holder = run.path("conductor").asText();
+                        break;
                     }
                 }
                 Thread.sleep(50);
             }
-            assertTrue(heldByA != null, "conductor-a never held a running run");
-            a.kill();
-            JsonNode done = b.awaitFinished(heldByA, Duration.ofSeconds(120));
+            assertTrue(held != null, "no conductor held a running run");
+            AppProcess victim = holder.equals("conductor-a") ? a : b;
+            AppProcess survivor = victim == a ? b : a;
+            String survivorId = victim == a ? "conductor-b" : "conductor-a";
+            victim.kill();
+            JsonNode done = survivor.awaitFinished(held, Duration.ofSeconds(120));
             assertEquals("DONE", done.get("status").asText(), done.toString());
-            assertEquals("conductor-b", b.get("/api/runs/" + heldByA).path("conductor").asText("conductor-b"));
-            JsonNode steps = b.get("/api/runs/" + heldByA + "/export?format=json").get("steps");
+            JsonNode steps = survivor.get("/api/runs/" + held + "/export?format=json").get("steps");
             assertCommittedOnce(steps, done);
             Set<String> by = new HashSet<>();
-            steps.forEach(s -> by.add(s.get("instance").asText()));
-            assertEquals(Set.of("conductor-a", "conductor-b"), by, "begun by a, finished by b");
-            assertEquals("DONE", b.awaitFinished(other, Duration.ofSeconds(120)).get("status").asText());
+            steps.forEach(st -> by.add(st.get("instance").asText()));
+            assertEquals(Set.of(holder, survivorId), by, "begun by " + holder + ", finished by " + survivorId);
+            String other = held.equals(r1) ? r2 : r1;
+            assertEquals("DONE", survivor.awaitFinished(other, Duration.ofSeconds(120)).get("status").asText());
         } finally {
             a.close();
-            db.destroy();
-            db.waitFor();
+            if (db != null) {
+                db.destroy();
+                db.waitFor();
+            }
         }
     }
 
@@ -105,9 +122,10 @@ class TwoConductorsIT {
         assertEquals(items.get("EVAL_SAMPLE"), items.get("EVAL_SCORE"));
     }
 
-    static String[] with(String... extra) {
+    static String[] with(String[] database, String extra) {
         List<String> all = new ArrayList<>(List.of(COMMON));
-        all.addAll(List.of(extra));
+        all.addAll(List.of(database));
+        all.add(extra);
         return all.toArray(String[]::new);
     }
 }
