@@ -29,11 +29,11 @@ public record RunPage(RunView run, Live live, Comparison comparison, Pools pools
     public record Candidate(long id, Double jHat, List<Double> perValue, boolean winner, String text) {
     }
 
-    public record Comparison(RawString chart, List<ComparisonRow> rows) {
+    /** The chart, and a table with one column per instruction (bare, seed, optimized) and one row per measure. */
+    public record Comparison(RawString chart, List<String> columns, List<ComparisonLine> lines) {
     }
 
-    public record ComparisonRow(String label, List<Double> perValue, double mean, double min, double cv,
-            double redundancy, Double jHat, int samples) {
+    public record ComparisonLine(String label, List<String> cells, boolean summary) {
     }
 
     public record Pools(String pool, String value, String sort, List<Value> values, List<PoolRow> rows, int total) {

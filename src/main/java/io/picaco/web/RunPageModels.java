@@ -107,24 +107,37 @@ public class RunPageModels {
             return null;
         }
         List<Value> values = run.values();
-        List<RunPage.ComparisonRow> rows = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        List<EvaluationSummary> summaries = new ArrayList<>();
         List<SvgCharts.Series> series = new ArrayList<>();
         run.evaluation().forEach((label, s) -> {
             String name = LABELS.getOrDefault(label, label);
-            List<Double> pv = perValue(values, s.perValue());
-            rows.add(row(name, pv, s));
-            series.add(new SvgCharts.Series(name, pv));
+            columns.add(name);
+            summaries.add(s);
+            series.add(new SvgCharts.Series(name, perValue(values, s.perValue())));
         });
+        List<RunPage.ComparisonLine> lines = new ArrayList<>();
+        for (Value v : values) {
+            lines.add(new RunPage.ComparisonLine(v.name(),
+                    summaries.stream().map(s -> Fmt.num2(s.perValue().get(v.id()))).toList(), false));
+        }
+        lines.add(line("Mean rating", summaries, s -> Fmt.num2(s.mean())));
+        lines.add(line("Minimum rating", summaries, s -> Fmt.num2(s.min())));
+        lines.add(line("CV (lower = more balanced)", summaries, s -> Fmt.num(s.cv())));
+        lines.add(line("Redundancy (lower = less parroting)", summaries, s -> Fmt.num(s.redundancy())));
+        lines.add(line("Ĵ", summaries, s -> Fmt.num(s.jHat())));
+        lines.add(line("Responses judged (failed)", summaries, s -> s.samples() + " (" + s.failed() + ")"));
         RawString chart = new RawString(SvgCharts.bars("chart-comparison",
                 "Held-out comparison per value: bare model, seed instruction, optimized instruction",
                 "Mean judge rating (1 to 5) of each value on the held-out queries, for the bare model, the seed "
                         + "instruction and the optimized instruction. The table below gives the same numbers.",
-                values.stream().map(Value::name).toList(), series, 1.0, 5.0, SvgCharts.COMPARISON));
-        return new RunPage.Comparison(chart, rows);
+                values.stream().map(Value::name).toList(), series, 0.0, 5.0, SvgCharts.COMPARISON));
+        return new RunPage.Comparison(chart, columns, lines);
     }
 
-    private static RunPage.ComparisonRow row(String name, List<Double> pv, EvaluationSummary s) {
-        return new RunPage.ComparisonRow(name, pv, s.mean(), s.min(), s.cv(), s.redundancy(), s.jHat(), s.samples());
+    private static RunPage.ComparisonLine line(String label, List<EvaluationSummary> summaries,
+            java.util.function.Function<EvaluationSummary, String> cell) {
+        return new RunPage.ComparisonLine(label, summaries.stream().map(cell).toList(), true);
     }
 
     static List<Double> perValue(List<Value> values, Map<String, Double> m) {

@@ -31,7 +31,7 @@ public final class SvgCharts {
             Double yMin, Double yMax, String xAxis, List<String> colours) {
         double[] range = range(series, yMin, yMax);
         int legendRows = series.size() > 1 ? (series.size() + 2) / 3 : 0;
-        int h = TOP + PLOT_H + 40 + legendRows * 18;
+        int h = TOP + PLOT_H + 52 + legendRows * 18;
         StringBuilder s = open(id, title, description, h);
         axes(s, range, xAxis);
         int n = xLabels.size();
@@ -67,7 +67,7 @@ public final class SvgCharts {
                         x, y(v, range), colour, esc(se.name()), esc(xAxis), esc(xLabels.get(i)), Fmt.num(v)));
             }
         }
-        legend(s, series, colours, TOP + PLOT_H + 40);
+        legend(s, series, colours, TOP + PLOT_H + 56);
         return s.append("</svg>").toString();
     }
 
@@ -76,7 +76,9 @@ public final class SvgCharts {
             double yMin, double yMax, List<String> colours) {
         double[] range = { yMin, yMax };
         int legendRows = (series.size() + 2) / 3;
-        int h = TOP + PLOT_H + 56 + legendRows * 18;
+        boolean slanted = groups.size() > 4;
+        int labelSpace = slanted ? 84 : 40;
+        int h = TOP + PLOT_H + labelSpace + 16 + legendRows * 18;
         StringBuilder s = open(id, title, description, h);
         axes(s, range, null);
         int n = Math.max(1, groups.size());
@@ -96,11 +98,18 @@ public final class SvgCharts {
                         colours.get(k % colours.size()), esc(groups.get(g)), esc(series.get(k).name()), Fmt.num2(v)));
             }
             String label = groups.get(g);
-            String shortLabel = label.length() > 14 ? label.substring(0, 13) + "…" : label;
-            s.append(fmt("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"tick\">%s</text>",
-                    LEFT + g * groupW + groupW / 2, TOP + PLOT_H + 16, esc(shortLabel)));
+            String shortLabel = label.length() > 16 ? label.substring(0, 15) + "…" : label;
+            double cx = LEFT + g * groupW + groupW / 2;
+            if (slanted) {
+                s.append(fmt("<text x=\"%.1f\" y=\"%d\" text-anchor=\"end\" class=\"tick\" "
+                        + "transform=\"rotate(-35 %.1f %d)\">%s</text>", cx, TOP + PLOT_H + 14, cx, TOP + PLOT_H + 14,
+                        esc(shortLabel)));
+            } else {
+                s.append(fmt("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"tick\">%s</text>", cx,
+                        TOP + PLOT_H + 16, esc(shortLabel)));
+            }
         }
-        legend(s, series, colours, TOP + PLOT_H + 56);
+        legend(s, series, colours, TOP + PLOT_H + labelSpace + 16);
         return s.append("</svg>").toString();
     }
 
