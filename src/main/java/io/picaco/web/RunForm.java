@@ -287,6 +287,10 @@ public final class RunForm {
             }
             if (field.equals("queries") && is("querySource", BUILTIN)) {
                 field = "querySet";
+                if (message.startsWith("custom values need queries")) {
+                    message = "your own values have no query set of their own: choose hh or schwartz, paste queries "
+                            + "or upload a file";
+                }
             }
             if (field.equals("composition") && is("source", CUSTOM)) {
                 field = "values";

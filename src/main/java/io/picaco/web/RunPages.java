@@ -161,6 +161,16 @@ public class RunPages {
     }
 
     @ServerExceptionMapper
+    public Response web(jakarta.ws.rs.WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(known == null ? "The request could not be handled (" + status + ")."
+                        : known.getReasonPhrase() + ".").render())
+                .build();
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected error on a page", e);
         return Response.status(500).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

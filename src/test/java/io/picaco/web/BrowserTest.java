@@ -94,6 +94,22 @@ class BrowserTest {
         driver.findElement(By.linkText("New run")).click();
         wait(10).until(d -> d.getCurrentUrl().endsWith("/runs/new"));
 
+        // a first try with custom values and a missing definition comes back with the error next to the field
+        driver.findElement(By.id("f-source-custom")).click();
+        assertFalse(driver.findElement(By.id("f-composition")).isDisplayed(), "built-in choice hidden");
+        driver.findElement(By.id("f-values-0-name")).sendKeys("Thrift");
+        driver.findElement(By.id("f-values-0-definition")).sendKeys("Spending little and avoiding waste.");
+        driver.findElement(By.id("f-values-1-name")).sendKeys("Generosity");
+        driver.findElement(By.id("start-button")).click();
+        wait(10).until(d -> !d.findElements(By.id("e-values-1-definition")).isEmpty());
+        assertEquals("must not be empty", driver.findElement(By.id("e-values-1-definition")).getText());
+        assertEquals("Thrift", driver.findElement(By.id("f-values-0-name")).getAttribute("value"));
+        assertTrue(driver.findElement(By.id("error-summary")).getText().contains("Value 2 definition"));
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        shoot(dir.resolve("new-run-errors.png"));
+
+        driver.findElement(By.id("f-source-builtin")).click();
         new Select(driver.findElement(By.id("f-composition"))).selectByValue("hh-balance-8");
         assertTrue(driver.findElement(By.id("f-source-builtin")).isSelected());
         driver.findElement(By.id("f-preset-quick")).click();
@@ -134,8 +150,6 @@ class BrowserTest {
         assertFalse(driver.findElements(By.cssSelector("#pool-browser li.pool-entry")).isEmpty(), "pool browser");
         assertTrue(driver.findElement(By.id("pool-count")).getText().contains("aligned pool"));
 
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         shoot(dir.resolve("run-page.png"));
         long height = (Long) ((JavascriptExecutor) driver)
