@@ -39,10 +39,11 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A real headless browser (Debian's chromium through chromedriver; .ci/run installs both) starts a run from the
- * form and watches its page update itself to DONE.
+ * form and watches its page update itself to DONE. It runs in the integration-test phase (its own JVM), so the
+ * browser driver's threads cannot outlive the test in the JVM that runs the unit tests.
  */
 @QuarkusTest
-class BrowserTest {
+class BrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
