@@ -195,16 +195,10 @@ public class PhaseRunner {
             return expected.of(run, s.spec()).stream().filter(w -> !have.contains(w.key())).toList();
         });
         if (pending.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
-                if (run != null) {
-                    failIfTooFewSucceeded(run, s);
-                    if (run.status == RunStatus.RUNNING) {
-                        run.phase = next;
-                        run.iteration = nextIteration;
-                        onDone.accept(run);
-                    }
-                }
+            finishPhase(s, run -> {
+                run.phase = next;
+                run.iteration = nextIteration;
+                onDone.accept(run);
             });
             return;
         }
@@ -259,6 +253,19 @@ public class PhaseRunner {
                     + firstError;
             ledger.recordStep(s.runId(), s.phase(), s.iteration(), Role.TARGET, shard.size(), failedItems,
                     result.usage(), message, result.started());
+        });
+    }
+
+    /** Ends a phase whose work is all done: fails the run if too little succeeded, else moves it on. */
+    private void finishPhase(Snapshot s, Consumer<Run> next) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
+            if (run != null) {
+                failIfTooFewSucceeded(run, s);
+                if (run.status == RunStatus.RUNNING) {
+                    next.accept(run);
+                }
+            }
         });
     }
 
@@ -325,15 +332,7 @@ public class PhaseRunner {
         List<ResponseRow> pending = QuarkusTransaction.requiringNew()
                 .call(() -> ledger.unscored(s.runId(), split, limit * config.conductor().parallelShards()));
         if (pending.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
-                if (run != null) {
-                    failIfTooFewSucceeded(run, s);
-                    if (run.status == RunStatus.RUNNING) {
-                        onDone.accept(run);
-                    }
-                }
-            });
+            finishPhase(s, onDone);
             return;
         }
         scoreShards(s, judge, pending, limit, perCall, s.phase());

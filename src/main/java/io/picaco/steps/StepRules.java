@@ -42,6 +42,14 @@ public final class StepRules {
         }
     }
 
+    /** An item's id (present, unique in the request) and its query. */
+    private static void item(Checks c, String id, String query, String f, Set<String> ids) {
+        if (c.require(id != null && !id.isBlank(), f + ".id", "must not be empty")) {
+            c.require(ids.add(id), f + ".id", "duplicate item id '" + id + "'");
+        }
+        c.text(query, MAX_QUERY, f + ".query");
+    }
+
     static void sample(SampleInput in) {
         Checks c = new Checks();
         if (c.present(in, "body") && c.present(in.items(), "items")) {
@@ -53,10 +61,7 @@ public final class StepRules {
                 if (!c.present(it, f)) {
                     continue;
                 }
-                if (c.require(it.id() != null && !it.id().isBlank(), f + ".id", "must not be empty")) {
-                    c.require(ids.add(it.id()), f + ".id", "duplicate item id '" + it.id() + "'");
-                }
-                c.text(it.query(), MAX_QUERY, f + ".query");
+                item(c, it.id(), it.query(), f, ids);
                 if (it.instruction() != null) {
                     c.require(it.instruction().length() <= MAX_INSTRUCTION, f + ".instruction",
                             "must be at most " + MAX_INSTRUCTION + " characters");
@@ -88,10 +93,7 @@ public final class StepRules {
                     if (!c.present(it, f)) {
                         continue;
                     }
-                    if (c.require(it.id() != null && !it.id().isBlank(), f + ".id", "must not be empty")) {
-                        c.require(ids.add(it.id()), f + ".id", "duplicate item id '" + it.id() + "'");
-                    }
-                    c.text(it.query(), MAX_QUERY, f + ".query");
+                    item(c, it.id(), it.query(), f, ids);
                     c.text(it.response(), MAX_RESPONSE, f + ".response");
                 }
             }

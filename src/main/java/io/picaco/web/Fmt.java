@@ -25,6 +25,11 @@ public final class Fmt {
         return d == null || d.isNaN() || d.isInfinite() ? "–" : String.format(Locale.ROOT, "%.2f", d);
     }
 
+    /** US dollars, to a hundredth of a cent. */
+    public static String money(double usd) {
+        return String.format(java.util.Locale.ROOT, "$%.4f", usd);
+    }
+
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

@@ -16,8 +16,9 @@ public record RunPage(RunView run, Live live, Comparison comparison, Pools pools
             List<WordDiff.Part> diff, boolean bestIsSeed) {
     }
 
-    public record RoleUsage(String role, long calls, long failures, long retries, long inputTokens,
-            long outputTokens) {
+    /** Usage of one role (or the total): calls, failures, retries, cache hits, tokens, cost, median latency. */
+    public record RoleUsage(String role, long calls, long failures, long retries, long cacheHits, long inputTokens,
+            long outputTokens, double cost, Long p50Ms) {
     }
 
     public record TrajectoryRow(int iteration, Double jHat, List<Double> perValue, Long instructionId) {

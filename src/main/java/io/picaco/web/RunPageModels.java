@@ -17,7 +17,7 @@ import io.picaco.api.RunView;
 import io.picaco.api.RunViews;
 import io.picaco.core.EvaluationSummary;
 import io.picaco.core.Value;
-import io.picaco.llm.Usage;
+import io.picaco.api.UsageReport;
 import io.picaco.store.Instruction;
 import io.picaco.store.Json;
 import io.quarkus.qute.RawString;
@@ -53,8 +53,10 @@ public class RunPageModels {
         List<Value> values = run.values();
         List<RunPage.RoleUsage> usage = new ArrayList<>();
         run.usage().byRole().forEach((role, u) -> usage.add(role(role, u)));
-        usage.add(role("total", new Usage(run.usage().calls(), run.usage().failures(), run.usage().retries(),
-                run.usage().inputTokens(), run.usage().outputTokens())));
+        RunView.UsageView total = run.usage();
+        usage.add(new RunPage.RoleUsage("total", total.calls(), total.failures(), total.retries(), total.cacheHits(),
+                total.inputTokens(), total.outputTokens(), total.cost(),
+                total.latencyMs() == null ? null : total.latencyMs().p50()));
         List<RunPage.TrajectoryRow> trajectory = run.trajectory().stream()
                 .map(t -> new RunPage.TrajectoryRow(t.iteration(), t.jHat(), perValue(values, t.perValue()),
                         t.instructionId()))
@@ -148,8 +150,9 @@ public class RunPageModels {
         return out;
     }
 
-    private static RunPage.RoleUsage role(String role, Usage u) {
-        return new RunPage.RoleUsage(role, u.calls(), u.failures(), u.retries(), u.inputTokens(), u.outputTokens());
+    private static RunPage.RoleUsage role(String role, UsageReport u) {
+        return new RunPage.RoleUsage(role, u.calls(), u.failures(), u.retries(), u.cacheHits(), u.inputTokens(),
+                u.outputTokens(), u.cost(), u.latencyMs() == null ? null : u.latencyMs().p50());
     }
 
     /** The pool browser: which pool, an optional value filter and the sort order, as in the page's query string. */
