@@ -55,6 +55,18 @@ public interface PicacoConfig {
 
     Judge judge();
 
+    Embedder embedder();
+
+    interface Embedder {
+        /** {@code minilm}: in-process all-MiniLM-L6-v2; {@code openai}: an OpenAI-compatible embeddings endpoint. */
+        @WithDefault("minilm")
+        String kind();
+
+        /** The named configuration of the embeddings endpoint ({@code quarkus.langchain4j.openai.<name>.*}). */
+        @WithDefault("embedder")
+        String endpoint();
+    }
+
     interface Endpoint {
         /** Calls in flight at once (default {@code picaco.models.concurrency}). */
         Optional<Integer> concurrency();

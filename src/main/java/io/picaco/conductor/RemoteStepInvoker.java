@@ -39,6 +39,7 @@ import io.picaco.steps.SelectOutput;
 @Typed(RemoteStepInvoker.class)
 public class RemoteStepInvoker implements StepInvoker {
     private static final Logger LOG = Logger.getLogger(RemoteStepInvoker.class);
+    static final String SHARD_HEADER = "X-Picaco-Shard";
 
     @Inject
     PicacoConfig config;
@@ -101,8 +102,10 @@ public class RemoteStepInvoker implements StepInvoker {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // The same shard always carries the same id, so retries and repeats can be recognised on both sides.
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(target)).timeout(remote().timeout())
                 .header("Content-Type", "application/json")
+                .header(SHARD_HEADER, step + "-" + io.picaco.llm.Seeds.derive(0, step, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         remote().token().ifPresent(t -> req.header("Authorization", "Bearer " + t));
         String last = "no attempt";
@@ -133,7 +136,8 @@ public class RemoteStepInvoker implements StepInvoker {
                 throw new StepFailure("interrupted");
             }
             if (attempt < remote().maxAttempts()) {
-                LOG.warnf("remote %s step: %s; retrying", step, last);
+                LOG.warnf("remote %s step (shard %s): %s; retrying", step, req.build().headers()
+                        .firstValue(SHARD_HEADER).orElse("?"), last);
                 sleep(attempt);
             }
         }

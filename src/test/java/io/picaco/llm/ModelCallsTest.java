@@ -196,6 +196,19 @@ class ModelCallsTest {
     }
 
     @Test
+    void redundancyCanComeFromAnEmbeddingsEndpoint() {
+        ScoreOutput out = score.score(new ScoreInput(VALUES, "aaaa", List.of(new ScoreInput.Item("near", fresh("q?"),
+                "aaaa"), new ScoreInput.Item("far", fresh("q?"), "xyzxyzxyzxyzxyzxyzxyzxyzxyzxyz")), null, false, 3L,
+                null));
+        JsonNode embed = StubOpenAi.embeddingRequests.get(0);
+        assertEquals("stub-embed", embed.path("model").asText());
+        // the stub's vectors: "aaaa" -> (4, 4, 1), identical to s; the consonant string -> (30, 0, 1)
+        assertEquals(1.0, out.items().get(0).redundancy(), 1e-9);
+        double far = (4 * 30 + 1) / (Math.sqrt(33) * Math.sqrt(901));
+        assertEquals(far, out.items().get(1).redundancy(), 1e-9);
+    }
+
+    @Test
     void identicalCallsHitTheCacheAndSamplesStayDistinct() {
         String q = fresh("Where should I travel?");
         SampleOutput first = sampleOne(q, 0);

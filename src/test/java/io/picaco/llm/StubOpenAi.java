@@ -27,6 +27,7 @@ public class StubOpenAi implements QuarkusTestResourceLifecycleManager {
     static final ObjectMapper JSON = new ObjectMapper();
     static HttpServer server;
     static final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
+    static final List<JsonNode> embeddingRequests = Collections.synchronizedList(new ArrayList<>());
     static final List<Map<String, List<String>>> headers = Collections.synchronizedList(new ArrayList<>());
     static final ConcurrentLinkedDeque<Function<JsonNode, Answer>> script = new ConcurrentLinkedDeque<>();
     static volatile Function<JsonNode, Answer> fallback = StubOpenAi::echo;
@@ -94,6 +95,7 @@ public class StubOpenAi implements QuarkusTestResourceLifecycleManager {
 
     public static void reset() {
         requests.clear();
+        embeddingRequests.clear();
         headers.clear();
         script.clear();
         fallback = StubOpenAi::echo;
@@ -108,6 +110,7 @@ public class StubOpenAi implements QuarkusTestResourceLifecycleManager {
         }
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/chat/completions", this::handle);
+        server.createContext("/v1/embeddings", this::embeddings);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
         return Map.ofEntries(Map.entry("quarkus.langchain4j.openai.target.api-key", "stub-secret-key"),
@@ -122,7 +125,10 @@ public class StubOpenAi implements QuarkusTestResourceLifecycleManager {
                 Map.entry("quarkus.langchain4j.openai.target.timeout", "1s"),
                 Map.entry("picaco.models.backoff", "50ms"),
                 Map.entry("picaco.models.max-attempts", "3"),
-                Map.entry("picaco.conductor.enabled", "false"));
+                Map.entry("picaco.conductor.enabled", "false"),
+                Map.entry("picaco.embedder.kind", "openai"),
+                Map.entry("quarkus.langchain4j.openai.embedder.base-url", url),
+                Map.entry("quarkus.langchain4j.openai.embedder.embedding-model.model-name", "stub-embed"));
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -146,6 +152,27 @@ public class StubOpenAi implements QuarkusTestResourceLifecycleManager {
             out.write(body);
         } catch (IOException ignored) {
             // the client gave up (timeout test)
+        }
+    }
+
+    /** Deterministic 3-dimensional vectors: (length, vowels, 1), so similar texts have high cosine. */
+    private void embeddings(HttpExchange ex) throws IOException {
+        JsonNode request = JSON.readTree(ex.getRequestBody().readAllBytes());
+        embeddingRequests.add(request);
+        StringBuilder data = new StringBuilder();
+        JsonNode input = request.path("input");
+        for (int i = 0; i < input.size(); i++) {
+            String t = input.get(i).asText();
+            long vowels = t.chars().filter(ch -> "aeiou".indexOf(ch) >= 0).count();
+            data.append(i == 0 ? "" : ",").append("{\"object\":\"embedding\",\"index\":").append(i)
+                    .append(",\"embedding\":[").append(t.length()).append(',').append(vowels).append(",1]}");
+        }
+        byte[] body = ("{\"object\":\"list\",\"model\":\"stub-embed\",\"data\":[" + data
+                + "],\"usage\":{\"prompt_tokens\":3,\"total_tokens\":3}}").getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
         }
     }
 
