@@ -206,7 +206,7 @@ public class PhaseRunner {
         if (!budgetAllows(s, Role.TARGET, shards.stream().mapToLong(List::size).sum())) {
             return;
         }
-        List<ShardResult<SampleOutput>> results = fanOut(shards, shard -> steps.sample(new SampleInput(
+        List<ShardResult<SampleOutput>> results = fanOut(s.phase(), shards, SampleOutput::usage, shard -> steps.sample(new SampleInput(
                 shard.stream().map(w -> new SampleInput.Item(w.key(), w.instruction(),
                         s.spec().query(w.split(), w.queryIndex()), w.sampleIndex())).toList(),
                 s.spec().seed(), 1.0, s.spec().endpoint(Role.TARGET))));
@@ -356,7 +356,7 @@ public class PhaseRunner {
             return;
         }
         List<ValueInput> values = spec.values().stream().map(ValueInput::of).toList();
-        List<ShardResult<ScoreOutput>> results = fanOut(shards, shard -> steps.score(new ScoreInput(values, null,
+        List<ShardResult<ScoreOutput>> results = fanOut(recordAs, shards, ScoreOutput::usage, shard -> steps.score(new ScoreInput(values, null,
                 shard.stream().map(r -> new ScoreInput.Item(r.id.toString(), spec.query(r.split, r.queryIndex), r.text))
                         .toList(),
                 spec.judgeMode(), judge, spec.seed(), spec.endpoint(Role.JUDGE))));
@@ -409,31 +409,19 @@ public class PhaseRunner {
     }
 
     /** Invokes the step for up to {@code picaco.conductor.parallel-shards} shards at once. */
-    private <I, T> List<ShardResult<T>> fanOut(List<List<I>> shards, java.util.function.Function<List<I>, T> step) {
+    private <I, T> List<ShardResult<T>> fanOut(Phase phase, List<List<I>> shards,
+            java.util.function.Function<T, io.picaco.llm.Usage> usage, java.util.function.Function<List<I>, T> step) {
         return shardPool.map(shards, shard -> {
             Instant started = Instant.now();
             try {
                 T out = step.apply(shard);
-                metrics.step(phaseName(out), "done", java.time.Duration.between(started, Instant.now()).toMillis());
-                return new ShardResult<>(out, null, started, usageOf(out));
+                metrics.step(phase.name(), "done", java.time.Duration.between(started, Instant.now()).toMillis());
+                return new ShardResult<>(out, null, started, usage.apply(out));
             } catch (StepFailure e) {
+                metrics.step(phase.name(), "failed", java.time.Duration.between(started, Instant.now()).toMillis());
                 return new ShardResult<T>(null, e.getMessage(), started, io.picaco.llm.Usage.NONE);
             }
         });
-    }
-
-    private static String phaseName(Object out) {
-        return out instanceof SampleOutput ? "SAMPLE" : out instanceof ScoreOutput ? "SCORE" : "STEP";
-    }
-
-    private static io.picaco.llm.Usage usageOf(Object out) {
-        if (out instanceof SampleOutput o) {
-            return o.usage();
-        }
-        if (out instanceof ScoreOutput o) {
-            return o.usage();
-        }
-        return io.picaco.llm.Usage.NONE;
     }
 
     private <T> List<List<T>> shards(List<T> pending, int size) {
@@ -509,8 +497,10 @@ public class PhaseRunner {
         List<ResponseRow> train = ledger.responses(run.id, ResponseRow.TRAIN);
         List<OptimizerPrompt.Exemplar> exemplars = new ArrayList<>();
         List<ResponseRow> aligned = train.stream().filter(r -> ResponseRow.ALIGNED.equals(r.pool)).toList();
+        Map<Long, Map<String, Double>> ratings = new java.util.HashMap<>();
+        aligned.forEach(r -> ratings.put(r.id, Json.doubles(r.ratingsJson)));
         for (String v : weakest.subList(0, 2)) {
-            Comparator<ResponseRow> byValue = Comparator.comparingDouble(r -> Json.doubles(r.ratingsJson).get(v));
+            Comparator<ResponseRow> byValue = Comparator.comparingDouble(r -> ratings.get(r.id).get(v));
             aligned.stream().max(byValue.thenComparing(r -> r.id)).ifPresent(high -> aligned.stream()
                     .filter(r -> r.queryIndex == high.queryIndex)
                     .min(byValue.thenComparing(r -> r.id))

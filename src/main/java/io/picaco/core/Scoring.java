@@ -6,8 +6,6 @@ import java.util.Map;
 
 /** The per-response scores of ALGORITHM.md: q_ω from a rating, q_φ from a cosine, and τ. */
 public final class Scoring {
-    public static final double RATING_MIN = 1.0;
-    public static final double RATING_MAX = 5.0;
     static final double Q_OMEGA_FLOOR = 0.02;
     static final double Q_OMEGA_CEIL = 0.98;
     static final double Q_PHI_FLOOR = 0.01;

@@ -53,10 +53,6 @@ public class ModelGateway {
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
-    public ModelReply chat(Role role, List<ChatMessage> messages, int seed, Double temperature) {
-        return chat(role.configName(), role, messages, seed, temperature, false);
-    }
-
     public ModelReply chat(String endpointName, Role role, List<ChatMessage> messages, int seed, Double temperature,
             boolean logprobs) {
         Lane lane = lane(endpointName == null ? role.configName() : endpointName);

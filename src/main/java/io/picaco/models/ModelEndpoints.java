@@ -131,11 +131,6 @@ public class ModelEndpoints {
         return reach.isEmpty() ? Optional.empty() : Optional.of(reach);
     }
 
-    /** Forgets earlier reachability checks (they are cached so that pages stay fast). */
-    public void recheck() {
-        reachability.clear();
-    }
-
     static boolean isLocal(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
