@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Kills the packaged app with SIGKILL in the middle of a run, starts it again on the same database, and checks
  * that the run completes with no iteration executed twice, no pool entry lost, and the same result as an
  * uninterrupted run with the same seed in another instance without a cache. Then the same run again is served
- * from the durable cache.
+ * from the durable cache. The uninterrupted run must also be the pinned one ({@link PinnedRun}).
  */
 class CrashResumeIT {
     static final String RUN = "{\"composition\":\"confucianism-4\",\"seed\":7}";
@@ -73,6 +73,7 @@ class CrashResumeIT {
 
             // the same seed without a crash, and without any cache, gives the same result
             JsonNode clean = control.awaitFinished(controlId, Duration.ofSeconds(120));
+            PinnedRun.CONFUCIANISM_SEED_7.assertMatches(clean); // the packaged app gives the pinned result
             assertEquals(clean.get("best").get("text").asText(), done.get("best").get("text").asText());
             assertEquals(clean.get("best").get("jHat").asDouble(), done.get("best").get("jHat").asDouble(), 1e-12);
             assertEquals(clean.get("evaluation").toString(), done.get("evaluation").toString());

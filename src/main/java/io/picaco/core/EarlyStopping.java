@@ -11,10 +11,10 @@ public record EarlyStopping(double delta, int patience) {
      */
     public static int staleIterations(List<Double> bestSoFar, double delta) {
         int stale = 0;
-        double best = bestSoFar.isEmpty() ? Double.NEGATIVE_INFINITY : bestSoFar.get(0);
+        double best = bestSoFar.isEmpty() ? Double.NEGATIVE_INFINITY : Scoring.comparable(bestSoFar.get(0));
         for (int t = 1; t < bestSoFar.size(); t++) {
-            double now = bestSoFar.get(t);
-            if (now > best + delta) {
+            double now = Scoring.comparable(bestSoFar.get(t));
+            if (Scoring.comparable(now - best) > delta) {
                 stale = 0;
             } else {
                 stale++;

@@ -17,7 +17,7 @@ public final class Pools {
     public record BareResponse(String id, String queryId, double cosine) {
     }
 
-    /** Per query, the ids of the {@code size} valid responses with the highest τ, best first (ties by id). */
+    /** Per query, the ids of the {@code size} valid responses with the highest τ (compared as {@link Scoring#comparable}), best first (ties by id). */
     public static Map<String, List<String>> aligned(Collection<ScoredResponse> responses, ObjectiveSpec spec,
             int size) {
         Map<String, List<ScoredResponse>> byQuery = new TreeMap<>();
@@ -26,7 +26,7 @@ public final class Pools {
         }
         Map<String, List<String>> pool = new LinkedHashMap<>();
         byQuery.forEach((q, rs) -> pool.put(q, rs.stream()
-                .sorted(Comparator.comparingDouble((ScoredResponse r) -> spec.tau(r)).reversed()
+                .sorted(Comparator.comparingDouble((ScoredResponse r) -> Scoring.comparable(spec.tau(r))).reversed()
                         .thenComparing(ScoredResponse::id, Pools::naturalOrder))
                 .limit(size)
                 .map(ScoredResponse::id)
@@ -42,7 +42,7 @@ public final class Pools {
         }
         Map<String, List<BareResponse>> pool = new LinkedHashMap<>();
         byQuery.forEach((q, rs) -> pool.put(q, rs.stream()
-                .sorted(Comparator.comparingDouble(BareResponse::cosine).reversed()
+                .sorted(Comparator.comparingDouble((BareResponse r) -> Scoring.comparable(r.cosine())).reversed()
                         .thenComparing(BareResponse::id, Pools::naturalOrder))
                 .limit(size)
                 .toList()));
@@ -62,7 +62,7 @@ public final class Pools {
     public static Map<String, Double> baselines(Map<String, List<BareResponse>> noisyPool) {
         Map<String, Double> b = new LinkedHashMap<>();
         noisyPool.forEach((q, rs) -> b.put(q,
-                rs.stream().mapToDouble(r -> Math.log(Scoring.qPhi(r.cosine()))).average().orElse(0.0)));
+                rs.stream().mapToDouble(r -> StrictMath.log(Scoring.qPhi(r.cosine()))).average().orElse(0.0)));
         return b;
     }
 }

@@ -9,6 +9,7 @@ public final class Scoring {
     static final double Q_OMEGA_FLOOR = 0.02;
     static final double Q_OMEGA_CEIL = 0.98;
     static final double Q_PHI_FLOOR = 0.01;
+    static final double DECISION_SCALE = 1e6;
 
     private Scoring() {
     }
@@ -46,9 +47,19 @@ public final class Scoring {
             double cosine) {
         double conformity = 0;
         for (Map.Entry<String, Double> w : normalizedWeights.entrySet()) {
-            conformity += w.getValue() * Math.log(qOmega(ratings.get(w.getKey())));
+            conformity += w.getValue() * StrictMath.log(qOmega(ratings.get(w.getKey())));
         }
-        return beta * conformity - Math.log(qPhi(cosine));
+        return beta * conformity - StrictMath.log(qPhi(cosine));
+    }
+
+    /**
+     * A score as decisions compare it: rounded to 1e-6. Scores that differ by less (the last bits that float kernels
+     * and math libraries leave different between CPUs) tie, and ties are broken by stable keys, so the same request
+     * and seed make the same choices on any machine. StrictMath (not Math) for the same reason: its results are
+     * specified to the bit.
+     */
+    public static double comparable(double score) {
+        return Math.rint(score * DECISION_SCALE) / DECISION_SCALE;
     }
 
     static double clamp(double x, double lo, double hi) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ranks instructions by Ĵ, best first. Instructions without a valid response rank last. On a tie the incumbent
+ * Ranks instructions by Ĵ (compared as {@link Scoring#comparable}), best first. Instructions without a valid response rank last. On a tie the incumbent
  * stays (a challenger must do strictly better), then the input order decides.
  */
 public final class Selection {
@@ -27,7 +27,7 @@ public final class Selection {
         }
         List<InstructionScore> ranking = new ArrayList<>(scores);
         ranking.sort(Comparator
-                .comparing((InstructionScore s) -> s.jHat() == null ? Double.NEGATIVE_INFINITY : s.jHat())
+                .comparing((InstructionScore s) -> s.jHat() == null ? Double.NEGATIVE_INFINITY : Scoring.comparable(s.jHat()))
                 .reversed()
                 .thenComparing(s -> !s.id().equals(incumbent))
                 .thenComparing(scores::indexOf));

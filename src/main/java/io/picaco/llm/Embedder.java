@@ -12,13 +12,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.store.embedding.CosineSimilarity;
 import io.picaco.PicacoConfig;
 import io.quarkiverse.langchain4j.openai.QuarkusOpenAiEmbeddingModelBuilderFactory;
 
 /**
- * The redundancy embedder: in-process all-MiniLM-L6-v2 (quantized) by default, loaded once on first use; or an
+ * The redundancy embedder: in-process all-MiniLM-L6-v2 ({@link MiniLmEmbeddingModel}) by default, loaded once on first use; or an
  * OpenAI-compatible embeddings endpoint ({@code picaco.embedder.kind=openai}, configured as the named model
  * {@code quarkus.langchain4j.openai.embedder.*}: base-url, api-key, embedding-model.model-name, timeout).
  */
@@ -34,7 +32,7 @@ public class Embedder {
             synchronized (this) {
                 if (model == null) {
                     model = "openai".equals(config.embedder().kind()) ? endpoint(config.embedder().endpoint())
-                            : new AllMiniLmL6V2QuantizedEmbeddingModel();
+                            : new MiniLmEmbeddingModel(null); // null: langchain4j's pool, one thread per core
                 }
             }
         }
@@ -62,7 +60,22 @@ public class Embedder {
         return model().embedAll(texts.stream().map(TextSegment::from).toList()).content();
     }
 
+    /**
+     * The cosine, summed in double precision in a fixed order, so that its value depends only on the vectors and not on
+     * how a vectorised float library would sum them.
+     */
     public static double cosine(Embedding a, Embedding b) {
-        return CosineSimilarity.between(a, b);
+        float[] x = a.vector();
+        float[] y = b.vector();
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("embeddings of different sizes: " + x.length + " and " + y.length);
+        }
+        double xx = 0, yy = 0, xy = 0;
+        for (int i = 0; i < x.length; i++) {
+            xx += (double) x[i] * x[i];
+            yy += (double) y[i] * y[i];
+            xy += (double) x[i] * y[i];
+        }
+        return xx == 0 || yy == 0 ? 0.0 : xy / (Math.sqrt(xx) * Math.sqrt(yy));
     }
 }

@@ -64,7 +64,7 @@ public final class ExpectedRatings {
     private static void add(double[] p, String token, double logprob) {
         String s = token.strip();
         if (s.length() == 1 && s.charAt(0) >= '1' && s.charAt(0) <= '5' && p[s.charAt(0) - '0'] == 0) {
-            p[s.charAt(0) - '0'] = Math.exp(logprob);
+            p[s.charAt(0) - '0'] = StrictMath.exp(logprob); // bit-exact on every CPU, unlike Math.exp
         }
     }
 }

@@ -30,6 +30,22 @@ public final class OptimizerPrompt {
     private OptimizerPrompt() {
     }
 
+    /**
+     * Scores as the optimizer sees them: two decimals. More would tell a model nothing, and would make the prompt (and
+     * so everything the optimizer writes) depend on last-bit differences between machines.
+     */
+    static TrajectoryEntry shown(TrajectoryEntry e) {
+        Map<String, Double> perValue = new LinkedHashMap<>();
+        if (e.perValue() != null) {
+            e.perValue().forEach((v, m) -> perValue.put(v, m == null ? null : twoDecimals(m)));
+        }
+        return new TrajectoryEntry(e.instruction(), e.jHat() == null ? null : twoDecimals(e.jHat()), perValue);
+    }
+
+    static double twoDecimals(double x) {
+        return java.math.BigDecimal.valueOf(x).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
     public static List<ChatMessage> messages(List<Value> values, List<TrajectoryEntry> trajectory, List<String> weakest,
             List<Exemplar> exemplars, List<String> avoid, int count, int maxLength) {
         Map<String, Object> block = new LinkedHashMap<>();
@@ -38,7 +54,7 @@ public final class OptimizerPrompt {
                 "definition", v.definition(), "weight", v.weight())).toList());
         block.put("count", count);
         block.put("maxLength", maxLength);
-        block.put("trajectory", trajectory);
+        block.put("trajectory", trajectory.stream().map(OptimizerPrompt::shown).toList());
         block.put("weakest", weakest);
         block.put("exemplars", exemplars);
         block.put("avoid", avoid);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -13,9 +15,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** The foundation's promise: a quick run on the simulator finishes fast and beats the seed on held-out queries. */
+/**
+ * The foundation's promise: quick runs on the simulator finish fast and beat the seed on held-out queries. What an
+ * optimization achieves is asserted on the average of three seeds and with a margin, so that no single close call
+ * (a tie decided one way on one machine and the other way on another) can turn the test.
+ */
 @QuarkusTest
 class RunEndToEndTest {
+    static final List<Integer> SEEDS = List.of(1, 2, 3);
 
     @BeforeAll
     static void doubles() {
@@ -24,31 +31,46 @@ class RunEndToEndTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "confucianism-4", "modern-liberalism-4", "hh-balance-8" })
-    void quickRunBeatsTheSeedInstructionOnHeldOutQueries(String composition) throws Exception {
+    void quickRunsBeatTheSeedInstructionOnHeldOutQueries(String composition) throws Exception {
         long started = System.nanoTime();
-        String id = RunApi.start("{\"composition\":\"" + composition + "\",\"seed\":7}");
-        JsonPath run = RunApi.awaitFinished(id, Duration.ofSeconds(60));
+        List<String> ids = new ArrayList<>();
+        for (int seed : SEEDS) { // the conductor runs them side by side
+            ids.add(RunApi.start("{\"composition\":\"" + composition + "\",\"seed\":" + seed + "}"));
+        }
+        double seedJ = 0, optJ = 0, seedMean = 0, optMean = 0, seedMin = 0, optMin = 0, seedCv = 0, optCv = 0;
+        StringBuilder report = new StringBuilder(composition);
+        for (int i = 0; i < ids.size(); i++) {
+            JsonPath run = RunApi.awaitFinished(ids.get(i), Duration.ofSeconds(180));
+            assertEquals("DONE", run.getString("status"), run.prettify());
+            assertTrue(run.getBoolean("simulated"));
+            assertTrue(run.getList("trajectory").size() >= 2, "bootstrap and at least one iteration");
+            Map<String, Object> seed = RunApi.evaluation(run, "seed");
+            Map<String, Object> optimized = RunApi.evaluation(run, "optimized");
+            Map<String, Object> bare = RunApi.evaluation(run, "bare");
+            seedJ += (Double) seed.get("jHat") / SEEDS.size();
+            optJ += (Double) optimized.get("jHat") / SEEDS.size();
+            seedMean += (Double) seed.get("mean") / SEEDS.size();
+            optMean += (Double) optimized.get("mean") / SEEDS.size();
+            seedMin += (Double) seed.get("min") / SEEDS.size();
+            optMin += (Double) optimized.get("min") / SEEDS.size();
+            seedCv += (Double) seed.get("cv") / SEEDS.size();
+            optCv += (Double) optimized.get("cv") / SEEDS.size();
+            report.append(String.format(java.util.Locale.ROOT, "%n  seed %s: seed Ĵ %.2f mean %.2f min %.2f cv %.2f"
+                    + " | optimized Ĵ %.2f mean %.2f min %.2f cv %.2f | %s", SEEDS.get(i), seed.get("jHat"),
+                    seed.get("mean"), seed.get("min"), seed.get("cv"), optimized.get("jHat"), optimized.get("mean"),
+                    optimized.get("min"), optimized.get("cv"), run.getString("best.text").replace('\n', ' ')));
+            assertTrue((Double) bare.get("mean") <= 1.5, "the bare model is unaligned");
+            assertEquals(run.getList("values").size(), ((Map<?, ?>) optimized.get("perValue")).size());
+            assertTrue(run.getLong("usage.byRole.judge.calls") > 0);
+            assertTrue(run.getLong("usage.byRole.optimizer.calls") >= 1);
+        }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        assertEquals("DONE", run.getString("status"), run.prettify());
-        assertTrue(seconds < 60, "took " + seconds + " s");
-        assertTrue(run.getBoolean("simulated"));
-        assertEquals(4, run.getList("trajectory").size() - 1, "bootstrap + 4 iterations (unless stopped early)");
-
-        Map<String, Object> seed = RunApi.evaluation(run, "seed");
-        Map<String, Object> optimized = RunApi.evaluation(run, "optimized");
-        Map<String, Object> bare = RunApi.evaluation(run, "bare");
-        double seedJ = (Double) seed.get("jHat"), optJ = (Double) optimized.get("jHat");
-        double seedMin = (Double) seed.get("min"), optMin = (Double) optimized.get("min");
-        double seedCv = (Double) seed.get("cv"), optCv = (Double) optimized.get("cv");
-        assertTrue(optJ > seedJ, composition + ": Ĵ optimized " + optJ + " vs seed " + seedJ);
-        assertTrue(optMin > seedMin, composition + ": min optimized " + optMin + " vs seed " + seedMin + "; trajectory "
-                + run.getList("trajectory.jHat") + "; optimized " + optimized.get("perValue") + "; best "
-                + run.getString("best.text"));
-        assertTrue(optCv < seedCv, composition + ": CV optimized " + optCv + " vs seed " + seedCv);
-        assertTrue((Double) bare.get("mean") <= 1.5, "the bare model is unaligned");
-        assertEquals(run.getList("values").size(), ((Map<?, ?>) optimized.get("perValue")).size());
-        assertTrue(run.getLong("usage.calls") > 0);
-        assertTrue(run.getLong("usage.byRole.judge.calls") > 0);
-        assertTrue(run.getLong("usage.byRole.optimizer.calls") >= 4);
+        System.out.println(report);
+        assertTrue(seconds < 180, "three quick runs took " + seconds + " s");
+        // margins: Ĵ by a whole nat, the mean rating by a quarter point; balance must improve too
+        assertTrue(optJ > seedJ + 1.0, report.toString());
+        assertTrue(optMean > seedMean + 0.25, report.toString());
+        assertTrue(optMin >= seedMin, report.toString());
+        assertTrue(optCv < seedCv, report.toString());
     }
 }

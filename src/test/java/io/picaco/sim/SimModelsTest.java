@@ -16,8 +16,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.picaco.core.BuiltInCompositions;
 import io.picaco.core.Composition;
 import io.picaco.core.SeedInstruction;
