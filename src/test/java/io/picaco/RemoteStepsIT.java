@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One instance serves the step functions; another drives a run with {@code picaco.steps.mode=remote} against it.
- * The result equals the same seed run locally. A remote step that answers 4xx fails its shards with the reason.
+ * The result equals the same seed run locally, although its select function answers the first request only after
+ * the transaction timeout and the second with a 500. A remote step that answers 4xx fails its shards with the reason.
  */
 class RemoteStepsIT {
     static final String RUN = "{\"composition\":\"modern-liberalism-4\",\"seed\":21,\"iterations\":2}";
@@ -25,12 +26,15 @@ class RemoteStepsIT {
         int rp = AppProcess.freePort();
         int bp = AppProcess.freePort();
         String base = "http://localhost:" + fp;
-        try (AppProcess functions = AppProcess.start(dir, "functions", fp, "picaco.cache.enabled=false");
+        try (FlakySelect flaky = new FlakySelect(base + "/select", Duration.ofSeconds(8));
+                AppProcess functions = AppProcess.start(dir, "functions", fp, "picaco.cache.enabled=false");
+                // transactions time out after 5 s here, so a select step called inside one would fail the run
                 AppProcess remote = AppProcess.start(dir, "remote", rp, "picaco.steps.mode=remote",
+                        "quarkus.transaction-manager.default-transaction-timeout=5s",
                         "picaco.steps.remote.propose.url=" + base + "/propose",
                         "picaco.steps.remote.sample.url=" + base + "/sample",
                         "picaco.steps.remote.score.url=" + base + "/score",
-                        "picaco.steps.remote.select.url=" + base + "/select");
+                        "picaco.steps.remote.select.url=" + flaky.url());
                 AppProcess broken = AppProcess.start(dir, "broken", bp, "picaco.steps.mode=remote",
                         "picaco.steps.remote.propose.url=" + base + "/propose",
                         "picaco.steps.remote.sample.url=" + base + "/no-such-step",
@@ -49,6 +53,8 @@ class RemoteStepsIT {
                     r.get("trajectory").toString().replaceAll("\"instructionId\":\\d+", ""));
             assertEquals(l.get("evaluation").toString(), r.get("evaluation").toString());
             assertTrue(r.get("usage").get("calls").asLong() > 0, "the remote instance's step functions report usage");
+            assertTrue(flaky.requests.get() >= 4, "bootstrap and two iterations selected, one retried after the 500: "
+                    + flaky.requests.get());
 
             JsonNode f = broken.awaitFinished(failing, Duration.ofSeconds(60));
             assertEquals("FAILED", f.get("status").asText(), f.toString());

@@ -17,6 +17,7 @@ import io.picaco.core.EarlyStopping;
 import io.picaco.core.ObjectiveSpec;
 import io.picaco.core.Pools;
 import io.picaco.core.ScoredResponse;
+import io.picaco.core.Scoring;
 import io.picaco.llm.Judge;
 import io.picaco.llm.OptimizerPrompt;
 import io.picaco.llm.Role;
@@ -482,9 +483,10 @@ public class PhaseRunner {
         List<Instruction> all = ledger.instructions(run.id);
         List<OptimizerPrompt.TrajectoryEntry> trajectory = all.stream()
                 .filter(i -> i.jHat != null && !Instruction.BARE.equals(i.origin))
-                .sorted(Comparator.comparingDouble((Instruction i) -> i.jHat).reversed())
+                .sorted(Comparator.comparingDouble((Instruction i) -> Scoring.comparable(i.jHat)).reversed()
+                        .thenComparing(i -> i.id))
                 .limit(8)
-                .sorted(Comparator.comparingDouble(i -> i.jHat))
+                .sorted(Comparator.comparingDouble((Instruction i) -> Scoring.comparable(i.jHat)).thenComparing(i -> i.id))
                 .map(i -> new OptimizerPrompt.TrajectoryEntry(i.text, i.jHat, Json.doubles(i.perValueJson)))
                 .toList();
         Instruction incumbent = Instruction.findById(run.incumbentId);
@@ -508,7 +510,8 @@ public class PhaseRunner {
                             spec.query(high.split, high.queryIndex), cut(high.text), cut(low.text)))));
         }
         List<String> avoid = train.stream().filter(r -> ResponseRow.NOISY.equals(r.pool))
-                .sorted(Comparator.comparingDouble((ResponseRow r) -> r.redundancy).reversed())
+                .sorted(Comparator.comparingDouble((ResponseRow r) -> Scoring.comparable(r.redundancy)).reversed()
+                        .thenComparing(r -> r.id))
                 .limit(2).map(r -> cut(r.text)).toList();
         return new ProposeInput(spec.values().stream().map(ValueInput::of).toList(), trajectory, weakest, exemplars,
                 avoid, spec.candidates(), spec.maxLength(), all.stream().map(i -> i.text).toList(),
@@ -521,54 +524,97 @@ public class PhaseRunner {
 
     // ---- selecting ------------------------------------------------------------------------------------------
 
+    /** How often a failing select step is tried (each try already retries transient errors) before the run fails. */
+    static final int SELECT_ATTEMPTS = 3;
+
+    /**
+     * Reads the iteration's responses, calls the select step with no transaction open (a remote select may take
+     * longer than any transaction may stay open, and must not hold the run row while it does), then commits the
+     * outcome under the lock. A failed select is recorded in the step log and tried again on the next pass.
+     */
     private void select(Snapshot s) {
+        SelectInput input = QuarkusTransaction.requiringNew().call(() -> selectInput(Run.findById(s.runId()), s.spec()));
+        Instant started = Instant.now();
+        SelectOutput out;
+        try {
+            out = steps.select(input);
+        } catch (StepFailure e) {
+            recordFailedSelect(s, e.getMessage(), started);
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
+            if (run != null) {
+                commitSelect(run, s.spec(), out, started);
+            }
+        });
+    }
+
+    private SelectInput selectInput(Run run, RunSpec spec) {
+        List<ResponseRow> train = ledger.responses(run.id, ResponseRow.TRAIN);
+        Map<String, Double> baselines = Baselines.of(train, run.bareId);
+        List<SelectInput.Instruction> instructions = ledger.iterationSet(run).stream()
+                .map(ins -> new SelectInput.Instruction(ins.id.toString(), train.stream()
+                        .filter(r -> r.instructionId.equals(ins.id)).map(PhaseRunner::selectResponse).toList()))
+                .toList();
+        return new SelectInput(spec.beta(), spec.valueIds(), spec.weights(), baselines,
+                run.iteration == 0 ? null : String.valueOf(run.incumbentId), instructions, null);
+    }
+
+    private void recordFailedSelect(Snapshot s, String error, Instant started) {
         QuarkusTransaction.requiringNew().run(() -> {
             Run run = ledger.lockIfAt(s.runId(), s.phase(), s.iteration());
             if (run == null) {
                 return;
             }
-            RunSpec spec = s.spec();
-            ObjectiveSpec objective = spec.objective();
-            List<ResponseRow> train = ledger.responses(run.id, ResponseRow.TRAIN);
-            Map<String, Double> baselines = Baselines.of(train, run.bareId);
-            List<Instruction> set = ledger.iterationSet(run);
-            List<SelectInput.Instruction> instructions = set.stream().map(ins -> new SelectInput.Instruction(
-                    ins.id.toString(), train.stream().filter(r -> r.instructionId.equals(ins.id))
-                            .map(PhaseRunner::selectResponse).toList()))
-                    .toList();
-            SelectOutput out = steps.select(new SelectInput(spec.beta(), spec.valueIds(), spec.weights(), baselines,
-                    run.iteration == 0 ? null : String.valueOf(run.incumbentId), instructions, null));
-            for (SelectOutput.Ranked r : out.ranking()) {
-                Instruction ins = Instruction.findById(Long.valueOf(r.id()));
-                ins.jHat = r.jHat();
-                ins.perValueJson = Json.write(r.perValue());
-                ins.samples = r.samples();
-            }
-            run.incumbentId = Long.valueOf(out.selected());
-            refreshAlignedPool(run, train, objective, spec.alignedPoolSize());
-
-            Instruction selected = Instruction.findById(run.incumbentId);
-            RunIteration it = new RunIteration();
-            it.runId = run.id;
-            it.iteration = run.iteration;
-            it.instructionId = selected.id;
-            it.jHat = selected.jHat;
-            it.perValueJson = selected.perValueJson;
-            it.candidates = set.size();
-            it.createdAt = Instant.now();
-            it.persist();
-
-            List<Double> best = RunIteration.<RunIteration>list("runId = ?1 order by iteration", run.id).stream()
-                    .map(r -> r.jHat == null ? Double.NEGATIVE_INFINITY : r.jHat).toList();
-            boolean stop = run.iteration >= spec.iterations()
-                    || new EarlyStopping(spec.delta(), spec.patience()).shouldStop(best);
-            if (stop) {
-                run.phase = Phase.EVAL_SAMPLE;
-            } else {
-                run.phase = Phase.PROPOSE;
-                run.iteration = run.iteration + 1;
+            ledger.recordStep(run.id, Phase.SELECT, run.iteration, null, 1, 1, io.picaco.llm.Usage.NONE, error,
+                    started);
+            long failures = io.picaco.store.StepExecution.count("runId = ?1 and phase = ?2 and iteration = ?3 and "
+                    + "status = 'FAILED'", run.id, Phase.SELECT.name(), run.iteration);
+            if (failures >= SELECT_ATTEMPTS) {
+                run.status = RunStatus.FAILED;
+                run.error = "the select step failed " + failures + " times in iteration " + run.iteration
+                        + "; last error: " + error;
+                run.finishedAt = Instant.now();
             }
         });
+    }
+
+    private void commitSelect(Run run, RunSpec spec, SelectOutput out, Instant started) {
+        ObjectiveSpec objective = spec.objective();
+        List<ResponseRow> train = ledger.responses(run.id, ResponseRow.TRAIN);
+        List<Instruction> set = ledger.iterationSet(run);
+        for (SelectOutput.Ranked r : out.ranking()) {
+            Instruction ins = Instruction.findById(Long.valueOf(r.id()));
+            ins.jHat = r.jHat();
+            ins.perValueJson = Json.write(r.perValue());
+            ins.samples = r.samples();
+        }
+        run.incumbentId = Long.valueOf(out.selected());
+        refreshAlignedPool(run, train, objective, spec.alignedPoolSize());
+        ledger.recordStep(run.id, Phase.SELECT, run.iteration, null, 1, 0, io.picaco.llm.Usage.NONE, null, started);
+
+        Instruction selected = Instruction.findById(run.incumbentId);
+        RunIteration it = new RunIteration();
+        it.runId = run.id;
+        it.iteration = run.iteration;
+        it.instructionId = selected.id;
+        it.jHat = selected.jHat;
+        it.perValueJson = selected.perValueJson;
+        it.candidates = set.size();
+        it.createdAt = Instant.now();
+        it.persist();
+
+        List<Double> best = RunIteration.<RunIteration>list("runId = ?1 order by iteration", run.id).stream()
+                .map(r -> r.jHat == null ? Double.NEGATIVE_INFINITY : r.jHat).toList();
+        boolean stop = run.iteration >= spec.iterations()
+                || new EarlyStopping(spec.delta(), spec.patience()).shouldStop(best);
+        if (stop) {
+            run.phase = Phase.EVAL_SAMPLE;
+        } else {
+            run.phase = Phase.PROPOSE;
+            run.iteration = run.iteration + 1;
+        }
     }
 
     static SelectInput.Response selectResponse(ResponseRow r) {
