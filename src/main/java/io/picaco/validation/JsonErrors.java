@@ -2,6 +2,7 @@ package io.picaco.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Names the field a JSON reading error is about, as a path like {@code values[2].weight}. */
 public final class JsonErrors {
@@ -19,7 +20,8 @@ public final class JsonErrors {
                 }
             }
             if (sb.length() > 0) {
-                return new Violation(sb.toString(), "has the wrong type or is malformed");
+                return new Violation(sb.toString(), e instanceof UnrecognizedPropertyException
+                        ? "is not a known field (misspelled?)" : "has the wrong type or is malformed");
             }
         }
         return new Violation("body", "is not well-formed JSON");

@@ -71,7 +71,10 @@ class RunRequestValidationTest {
                 Arguments.of("{\"composition\":\"hh-balance-8\",\"judgeMode\":\"vibes\"}", "judgeMode"),
                 Arguments.of("{\"composition\":\"hh-balance-8\",\"models\":{\"judge\":\"gpt-9\"}}", "models.judge"),
                 Arguments.of("{\"composition\":\"hh-balance-8\",\"budget\":{\"maxCalls\":0}}", "budget.maxCalls"),
-                Arguments.of("{\"values\":" + values(2) + "}", "queries"));
+                Arguments.of("{\"values\":" + values(2) + "}", "queries"),
+                // a typo must not silently run the preset's defaults
+                Arguments.of("{\"composition\":\"confucianism-4\",\"iteratons\":30}", "iteratons"),
+                Arguments.of("{\"composition\":\"hh-balance-8\",\"budget\":{\"maxCals\":5}}", "budget.maxCals"));
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.picaco.steps;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -86,6 +87,18 @@ class SelectFunctionTest {
                 .when().post("/select")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("beta"));
+    }
+
+    @Test
+    void misspelledFieldsAreRefusedByName() {
+        given().contentType("application/json").body(BODY.replace("\"beta\": 1.0", "\"betta\": 1.0"))
+                .when().post("/select")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("betta"))
+                .body("violations.message", hasItem(containsString("not a known field")));
+        given().contentType("application/json").body(BODY.replace("\"queryId\"", "\"queryID\""))
+                .when().post("/select")
+                .then().statusCode(400).body("violations.field", hasItem(containsString("queryID")));
     }
 
     @Test
