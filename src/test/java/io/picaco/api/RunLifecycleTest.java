@@ -56,7 +56,7 @@ class RunLifecycleTest {
         String b = RunApi.start(SMALL.formatted(12));
         String c = RunApi.start(SMALL.formatted(13));
         boolean overlapped = false;
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < end) {
             long running = List.of(a, b, c).stream().filter(id -> RunApi.get(id).getString("status").equals("RUNNING"))
                     .count();
