@@ -2,6 +2,7 @@ package io.picaco.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.langchain4j.data.message.UserMessage;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -58,6 +60,9 @@ class ModelCallTracingTest {
         assertEquals(Boolean.FALSE, span.getAttributes().get(ModelCallSpan.CACHE_HIT));
         assertTrue(span.getAttributes().get(ModelCallSpan.INPUT_TOKENS) > 0, "input tokens recorded");
         assertEquals(StatusCode.UNSET, span.getStatus().getStatusCode());
+        // the HTTP request to the endpoint (one per attempt) is a child of the model call
+        assertTrue(awaitChildren(span).stream().anyMatch(c -> c.getKind() == SpanKind.CLIENT),
+                "an HTTP client span under the model call");
     }
 
     @Test
@@ -70,6 +75,32 @@ class ModelCallTracingTest {
         assertFalse(judgeKey.isBlank());
         assertFalse(everything.contains(judgeKey), "no API key in " + everything);
         assertFalse(everything.contains(query), "no prompt text in " + everything);
+    }
+
+    @Test
+    void aFailedCallEndsItsSpanWithAnError() throws Exception {
+        assertThrows(RuntimeException.class, () -> gateway.chat("no-such-endpoint", Role.OPTIMIZER,
+                List.of(UserMessage.from("Propose an instruction.")), 5, null, false));
+        for (int i = 0; i < 100; i++) {
+            if (spans.getFinishedSpanItems().stream().anyMatch(s -> "model call".equals(s.getName())
+                    && s.getStatus().getStatusCode() == StatusCode.ERROR && !s.getEvents().isEmpty())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no failed model-call span among " + spans.getFinishedSpanItems());
+    }
+
+    private List<SpanData> awaitChildren(SpanData parent) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            List<SpanData> children = spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getParentSpanId().equals(parent.getSpanId())).toList();
+            if (!children.isEmpty()) {
+                return children;
+            }
+            Thread.sleep(100);
+        }
+        return List.of();
     }
 
     private SpanData awaitSpan(String role) throws InterruptedException {
