@@ -17,7 +17,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The package rules of ARCHITECTURE.md and SIMULATOR.md (H1, H2), checked on the compiled main classes.
+ * The package rules of the architecture and of the simulator (H1, H2 in docs/simulator.md), checked on the compiled
+ * main classes.
  * Each rule names the architectural promise it keeps, so a failure reads as the promise that was broken.
  */
 @AnalyzeClasses(packages = "io.picaco", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -27,7 +28,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreImportsNoFramework = classes().that().resideInAPackage("io.picaco.core..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.picaco.core..", "java..")
-            .because("core is the method itself and imports no framework (ARCHITECTURE.md: pure core)");
+            .because("core is the method itself and imports no framework (pure core)");
 
     /**
      * Step functions are stateless (JSON in, JSON out) so they can run as serverless functions: nothing they use,
@@ -71,7 +72,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule nothingDependsOnTheSimulator = noClasses().that().resideOutsideOfPackage("io.picaco.sim..")
             .should().dependOnClassesThat().resideInAPackage("io.picaco.sim..")
-            .because("SIMULATOR.md H2: the app knows the simulator only as an OpenAI-compatible URL");
+            .because("simulator rule H2: the app knows the simulator only as an OpenAI-compatible URL");
 
     /**
      * H1: a simulated model knows of the values only what its prompt says, so the simulator uses nothing of the
@@ -84,7 +85,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule simulatorUsesNothingOfTheApp = classes().that().resideInAPackage("io.picaco.sim..")
             .should().onlyDependOnClassesThat(resideInAPackage("io.picaco.sim..").or(resideOutsideOfPackage("io.picaco..")))
-            .because("SIMULATOR.md H1: the simulated models derive their answers only from the request");
+            .because("simulator rule H1: the simulated models derive their answers only from the request");
 
     /** H1: target, optimizer and judge are three black boxes; none calls another's code or reads its parameters. */
     @ArchTest
@@ -104,7 +105,7 @@ class ArchitectureTest {
 
     private static ArchRule blackBox(String model, String... others) {
         return noClasses().that(named(model)).should().dependOnClassesThat(named(others))
-                .because("SIMULATOR.md H1: three black boxes");
+                .because("simulator rule H1: three black boxes");
     }
 
     /** The named simulator classes and the classes nested in them. */
