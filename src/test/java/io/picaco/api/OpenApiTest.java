@@ -1,6 +1,7 @@
 package io.picaco.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -219,6 +220,13 @@ class OpenApiTest {
         assertNotNull(example);
         given().contentType("application/json").body(new ObjectMapper().writeValueAsString(example))
                 .when().post("/api/runs/estimate").then().statusCode(200).body("calls", notNullValue());
+    }
+
+    /** Swagger UI is served in dev mode (and in tests); a production build leaves it out. */
+    @Test
+    void swaggerUiServesTheDescription() {
+        given().redirects().follow(true).when().get("/q/swagger-ui/")
+                .then().statusCode(200).body(containsString("swagger-ui"));
     }
 
     @Test
