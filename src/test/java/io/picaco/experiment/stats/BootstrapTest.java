@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
@@ -110,7 +111,7 @@ class BootstrapTest {
 
         assertEquals(3.5, m.mean(), 1e-12);
         assertTrue(m.ci().lo() >= 3.0 && m.ci().lo() < 3.5 && m.ci().hi() > 3.5 && m.ci().hi() <= 4.0, "" + m.ci());
-        assertEquals(String.format(java.util.Locale.ROOT, "3.50 [%.2f, %.2f]", m.ci().lo(), m.ci().hi()), m.format(2));
+        assertEquals(String.format(Locale.ROOT, "3.50 [%.2f, %.2f]", m.ci().lo(), m.ci().hi()), m.format(2));
     }
 
     private static UniformRandomProvider rng(long seed) {

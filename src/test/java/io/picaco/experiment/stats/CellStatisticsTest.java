@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +113,7 @@ class CellStatisticsTest {
         List<MethodRatings> shuffled = new ArrayList<>();
         for (MethodRatings m : cell()) {
             List<Unit> order = new ArrayList<>(m.perValue().keySet());
-            Collections.shuffle(order, new java.util.Random(3));
+            Collections.shuffle(order, new Random(3));
             Map<Unit, Map<String, Double>> reordered = new LinkedHashMap<>();
             order.forEach(u -> reordered.put(u, m.perValue().get(u)));
             shuffled.add(new MethodRatings(m.method(), reordered, m.redundancy()));
