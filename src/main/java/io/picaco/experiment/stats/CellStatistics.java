@@ -59,6 +59,9 @@ public final class CellStatistics {
     }
 
     private CellReport report(List<MethodRatings> methods, String reference) {
+        if (methods.stream().map(MethodRatings::method).distinct().count() != methods.size()) {
+            throw new IllegalArgumentException("a cell lists each method once");
+        }
         List<Unit> units = completeUnits(methods);
         int dropped = allUnits(methods).size() - units.size();
         if (units.isEmpty()) {
