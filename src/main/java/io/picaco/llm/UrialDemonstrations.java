@@ -1,4 +1,6 @@
-package io.picaco.core;
+package io.picaco.llm;
+
+import io.picaco.core.Demonstration;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The URIAL demonstrations of the built-in compositions (ALGORITHM.md, "Methods"), shipped as data files
  * {@code data/urial/<composition>.json}: {@code {"composition": id, "demonstrations": [{"query", "answer"}, …]}}.
- * Written by this project, three per composition. Jackson is only a data binder here (no framework), so core stays
- * plain Java.
+ * Written by this project, three per composition.They live beside the prompts that send them
+ * (as earlier chat turns), outside core, which reads no files through libraries.
  */
 public final class UrialDemonstrations {
     private static final ObjectMapper JSON = new ObjectMapper()

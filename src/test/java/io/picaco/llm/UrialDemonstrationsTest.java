@@ -1,9 +1,14 @@
-package io.picaco.core;
+package io.picaco.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.picaco.core.BuiltInCompositions;
+import io.picaco.core.Composition;
+import io.picaco.core.Demonstration;
+import io.picaco.core.QuerySets;
+import io.picaco.core.Value;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
