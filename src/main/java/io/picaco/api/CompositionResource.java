@@ -9,6 +9,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.picaco.core.BuiltInCompositions;
 import io.picaco.core.Composition;
 import io.picaco.core.QuerySets;
@@ -17,6 +25,7 @@ import io.picaco.core.Value;
 
 @Path("/api/compositions")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Compositions", description = "The built-in value sets")
 public class CompositionResource {
 
     public record CompositionView(String id, String title, String description, List<Value> values,
@@ -28,12 +37,21 @@ public class CompositionResource {
     }
 
     @GET
+    @Operation(summary = "The built-in value sets, their definitions and known tensions")
+    @APIResponse(responseCode = "200", description = "Every built-in composition",
+            content = @Content(schema = @Schema(implementation = CompositionView.class, type = SchemaType.ARRAY),
+                    examples = @ExampleObject(name = "compositions", value = ApiExamples.COMPOSITIONS)))
     public List<CompositionView> list() {
         return BuiltInCompositions.all().stream().map(CompositionView::of).toList();
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One built-in value set")
+    @APIResponse(responseCode = "200", description = "The composition",
+            content = @Content(schema = @Schema(implementation = CompositionView.class),
+                    examples = @ExampleObject(name = "confucianism-4", value = ApiExamples.COMPOSITION)))
+    @APIResponse(responseCode = "404", description = "No built-in composition with this id")
     public CompositionView get(@PathParam("id") String id) {
         return BuiltInCompositions.find(id).map(CompositionView::of)
                 .orElseThrow(() -> new NotFoundException("no composition with id '" + id + "'"));

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The compositions of ALGORITHM.md. The paper does not list every member, so the members and the
+ * The compositions of docs/algorithm.md. The paper does not list every member, so the members and the
  * plain-words definitions are ours.
  */
 public final class BuiltInCompositions {

@@ -1,6 +1,6 @@
 package io.picaco.core;
 
-/** The parameter presets of ALGORITHM.md. {@code heldOut} below 1 is a share of the queries, else a count. */
+/** The parameter presets of docs/algorithm.md. {@code heldOut} below 1 is a share of the queries, else a count. */
 public enum Preset {
     QUICK(12, 4, 4, 3, 1, 4, 3, 1.0),
     PAPER(50, 0.2, 10, 4, 1, 10, 15, 1.0);

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The per-response scores of ALGORITHM.md: q_ω from a rating, q_φ from a cosine, and τ. */
+/** The per-response scores of docs/algorithm.md: q_ω from a rating, q_φ from a cosine, and τ. */
 public final class Scoring {
     static final double Q_OMEGA_FLOOR = 0.02;
     static final double Q_OMEGA_CEIL = 0.98;

@@ -24,6 +24,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.picaco.PicacoConfig;
 import io.picaco.models.EndpointConfig;
 import io.picaco.models.ModelEndpoints;
@@ -53,10 +54,12 @@ public class ModelGateway {
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
+    @WithSpan("model call") // one span per call, retries included; its attributes: ModelCallSpan
     public ModelReply chat(String endpointName, Role role, List<ChatMessage> messages, int seed, Double temperature,
             boolean logprobs) {
         Lane lane = lane(endpointName == null ? role.configName() : endpointName);
         EndpointConfig e = lane.endpoint();
+        ModelCallSpan.describe(role, e);
         Double temp = temperature != null ? temperature : e.temperature();
         String key = config.cache().enabled()
                 ? CallKey.of(role, e.name(), e.modelName(), temp, e.maxTokens(), logprobs, seed, messages)
@@ -65,6 +68,7 @@ public class ModelGateway {
             Optional<CallCache.CachedCall> hit = cache.get(key);
             if (hit.isPresent()) {
                 metrics.call(role, e.name(), "cache-hit", 0);
+                ModelCallSpan.cacheHit();
                 CallCache.CachedCall c = hit.get();
                 return new ModelReply(c.text(), c.logprobs(), Usage.hit());
             }
@@ -95,6 +99,7 @@ public class ModelGateway {
                 }
                 List<TokenLogprob> lp = logprobs(response);
                 metrics.call(role, e.name(), "ok", latency);
+                ModelCallSpan.answered(retries, in, out);
                 if (key != null) {
                     cache.put(key, role.configName(), e.name(), e.modelName(), new CallCache.CachedCall(text, in, out, lp));
                 }

@@ -173,7 +173,7 @@ final class SimHarness {
     }
 
     /**
-     * The loop of ALGORITHM.md in miniature: the optimizer proposes {@code candidates} edits of the best
+     * The loop of docs/algorithm.md in miniature: the optimizer proposes {@code candidates} edits of the best
      * instruction so far; each is evaluated on the queries; the best by mean Σ log q is kept.
      */
     LoopResult optimise(List<Value> values, List<String> queries, int iterations, int candidates, double goal) {

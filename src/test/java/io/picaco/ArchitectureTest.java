@@ -1,0 +1,126 @@
+package io.picaco;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependency;
+import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependencyTarget;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.onlyHaveDependenciesWhere;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchIgnore;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package rules of the architecture and of the simulator (H1, H2 in docs/simulator.md), checked on the compiled
+ * main classes.
+ * Each rule names the architectural promise it keeps, so a failure reads as the promise that was broken.
+ */
+@AnalyzeClasses(packages = "io.picaco", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The objective, pools and selection are plain Java: unit-testable by hand-computed numbers, no framework. */
+    @ArchTest
+    static final ArchRule coreImportsNoFramework = classes().that().resideInAPackage("io.picaco.core..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.picaco.core..", "java..")
+            .because("core is the method itself and imports no framework (pure core)");
+
+    /**
+     * Step functions are stateless (JSON in, JSON out) so they can run as serverless functions: nothing they use,
+     * directly or through the classes they call, may reach the state store.
+     */
+    @ArchTest
+    static final ArchRule stepsNeverTouchTheStore = noClasses().that().resideInAPackage("io.picaco.steps..")
+            .should().transitivelyDependOnClassesThat().resideInAnyPackage("io.picaco.store..",
+                    "jakarta.persistence..", "io.quarkus.hibernate..", "org.hibernate..", "io.quarkus.narayana..",
+                    "jakarta.transaction..")
+            .because("step functions keep no state; the conductor owns all of it");
+
+    /** The step records: {@code *Input} / {@code *Output} and the records nested in them (their JSON contract). */
+    static final DescribedPredicate<JavaClass> STEP_CONTRACT = new DescribedPredicate<>(
+            "the step functions' input/output records") {
+        @Override
+        public boolean test(JavaClass c) {
+            String topLevel = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$'))
+                    : c.getName();
+            return topLevel.endsWith("Input") || topLevel.endsWith("Output");
+        }
+    };
+
+    /**
+     * Pages and API speak to steps only through their JSON contract, never through the step services, their
+     * endpoint resolution or their rule classes, so a step can move behind HTTP without touching them.
+     *
+     * <p>One known exception, frozen here by name so that any other one fails: {@code api.RunSpecResolver} calls
+     * {@code steps.StepRules.values(...)} to validate a run's custom values with the steps' own rules. Issue 9
+     * moves those rules to Bean Validation on the request records; delete the {@code dependency(...)} exemption then.
+     */
+    @ArchTest
+    static final ArchRule pagesAndApiUseOnlyTheStepContract = classes()
+            .that().resideInAnyPackage("io.picaco.web..", "io.picaco.api..")
+            .should(onlyHaveDependenciesWhere(dependencyTarget(
+                    DescribedPredicate.not(resideInAPackage("io.picaco.steps..")).or(STEP_CONTRACT))
+                    .or(dependency(io.picaco.api.RunSpecResolver.class, io.picaco.steps.StepRules.class))))
+            .because("the step functions' public contract is their input/output records");
+
+    /** H2: nothing outside the simulator refers to it (only its default URL, a string, and the "simulated" label). */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheSimulator = noClasses().that().resideOutsideOfPackage("io.picaco.sim..")
+            .should().dependOnClassesThat().resideInAPackage("io.picaco.sim..")
+            .because("simulator rule H2: the app knows the simulator only as an OpenAI-compatible URL");
+
+    /**
+     * H1: a simulated model knows of the values only what its prompt says, so the simulator uses nothing of the
+     * app (no compositions, tensions, query sets, seed instruction). Ignored: today SimJudge uses
+     * core.BuiltInCompositions, core.Composition, core.Tension and core.Value; SimOptimizer uses
+     * core.BuiltInCompositions, core.SeedInstruction, core.Tension and core.Value; SimModels uses core.Value.
+     * The simulator rewrite (its own issue) removes them; enable this rule with it.
+     */
+    @ArchIgnore(reason = "violated by SimJudge, SimOptimizer, SimModels -> io.picaco.core; fixed by the simulator rewrite issue")
+    @ArchTest
+    static final ArchRule simulatorUsesNothingOfTheApp = classes().that().resideInAPackage("io.picaco.sim..")
+            .should().onlyDependOnClassesThat(resideInAPackage("io.picaco.sim..").or(resideOutsideOfPackage("io.picaco..")))
+            .because("simulator rule H1: the simulated models derive their answers only from the request");
+
+    /** H1: target, optimizer and judge are three black boxes; none calls another's code or reads its parameters. */
+    @ArchTest
+    static final ArchRule simulatedTargetIsABlackBox = blackBox("SimTarget", "SimOptimizer", "SimJudge");
+
+    @ArchTest
+    static final ArchRule simulatedJudgeIsABlackBox = blackBox("SimJudge", "SimTarget", "SimOptimizer");
+
+    /**
+     * Ignored: today SimOptimizer calls SimTarget.analyse and reads SimTarget.VERBS and SimJudge.PARROT_RUN (the
+     * version-1 optimizer that "knows the answer"). The simulator rewrite (its own issue) removes them; enable
+     * this rule with it.
+     */
+    @ArchIgnore(reason = "violated by SimOptimizer -> SimTarget, SimJudge; fixed by the simulator rewrite issue")
+    @ArchTest
+    static final ArchRule simulatedOptimizerIsABlackBox = blackBox("SimOptimizer", "SimTarget", "SimJudge");
+
+    private static ArchRule blackBox(String model, String... others) {
+        return noClasses().that(named(model)).should().dependOnClassesThat(named(others))
+                .because("simulator rule H1: three black boxes");
+    }
+
+    /** The named simulator classes and the classes nested in them. */
+    private static DescribedPredicate<JavaClass> named(String... simpleNames) {
+        return new DescribedPredicate<>("io.picaco.sim." + String.join(" or ", simpleNames)) {
+            @Override
+            public boolean test(JavaClass c) {
+                for (String n : simpleNames) {
+                    String name = "io.picaco.sim." + n;
+                    if (c.getName().equals(name) || c.getName().startsWith(name + "$")) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        };
+    }
+}
