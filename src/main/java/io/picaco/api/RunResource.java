@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import io.picaco.store.Run;
 import io.picaco.validation.ValidationException;
 
+// Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
+@io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
