@@ -98,7 +98,12 @@ class StartupBenchmark {
         lines.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "(quick run: %s; RSS in MB)%n", status);
         long zipBytes = Files.exists(zip) ? Files.size(zip) : -1;
-        System.out.printf(Locale.ROOT, "Lambda package %s: %.1f MB%n%n", zip, zipBytes / 1e6);
+        System.out.printf(Locale.ROOT, "Lambda package %s: %.1f MB%n", zip, zipBytes / 1e6);
+        if (zipBytes > 0) {
+            System.out.println("Lambda package run locally through its handler (QUARKUS_PROFILE=functions): "
+                    + lambdaLocally(zip, options, work));
+        }
+        System.out.println();
 
         long best = fnSlim == null ? fn[0] : Math.min(fn[0], fnSlim[0]);
         System.out.println("targets:");
@@ -114,6 +119,36 @@ class StartupBenchmark {
         target("full app RSS after a quick run < 350 MB", fullRun < 350 * 1024, mb(fullRun) + " MB");
         target("function.zip < 80 MB", zipBytes >= 0 && zipBytes < 80_000_000L,
                 String.format(Locale.ROOT, "%.1f MB", zipBytes / 1e6));
+    }
+
+    /** Unpacks function.zip and runs {@link LambdaLocal} on it: ms to the /select and /score answers. */
+    static String lambdaLocally(Path zip, List<String> options, Path work) throws Exception {
+        Path dir = work.resolve("lambda");
+        Process unzip = new ProcessBuilder("unzip", "-q", zip.toString(), "-d", dir.toString()).inheritIO().start();
+        if (unzip.waitFor() != 0) {
+            return "could not unpack";
+        }
+        List<String> cmd = new ArrayList<>(List.of("java"));
+        // the JVM options minus the archive, which belongs to the fast-jar
+        options.stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile")).forEach(cmd::add);
+        cmd.addAll(List.of("-Dquarkus.log.level=WARN", "-cp", dir + ":" + dir + "/lib/*:"
+                + Path.of("target/test-classes").toAbsolutePath(), LambdaLocal.class.getName()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("QUARKUS_PROFILE", "functions");
+        pb.environment().put("DJL_CACHE_DIR", work.resolve("djl").toString());
+        Process p = pb.start();
+        List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+        p.waitFor();
+        StringBuilder out = new StringBuilder();
+        for (String l : lines) {
+            String[] parts = l.split(" ", 3);
+            if (parts.length == 3 && parts[0].startsWith("/")) {
+                out.append(parts[0]).append(parts[2].startsWith("{\"statusCode\":200") ? " answered 200 after "
+                        : " FAILED after ").append(parts[1]).append(" ms; ");
+            }
+        }
+        Files.write(work.resolve("lambda.log"), lines);
+        return out.length() == 0 ? "no answer; see " + work.resolve("lambda.log") : out.toString();
     }
 
     /** A step instance: ready, idle RSS, RSS after 100 /score calls. */
