@@ -47,7 +47,8 @@ class StartupBenchmark {
             [{"id":"care","name":"Care","definition":"Looking after people and their needs."},
              {"id":"candour","name":"Candour","definition":"Saying plainly what is true, also when it is unwelcome."}]""";
 
-    record App(Process process, int port, long readyMillis) {
+    /** {@code cpuMillis}: user + system CPU time of the process when it first answered, which other load hardly moves. */
+    record App(Process process, int port, long readyMillis, long cpuMillis) {
         long rssKb() throws IOException {
             return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
                     .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
@@ -79,11 +80,11 @@ class StartupBenchmark {
         String judge = "http://localhost:" + app.port() + "/sim/v1";
 
         long[] fn = functions(full, options, judge, work, "functions.log");
-        lines.add(row("functions (same package)", fn[0], fn[1], fn[2], -1));
+        lines.add(row("functions (same package)", fn[0], fn[3], fn[1], fn[2], -1));
         long[] fnSlim = Files.exists(slim.resolve("quarkus-run.jar"))
                 ? functions(slim, options, judge, work, "functions-slim.log") : null;
         if (fnSlim != null) {
-            lines.add(row("functions (slim package)", fnSlim[0], fnSlim[1], fnSlim[2], -1));
+            lines.add(row("functions (slim package)", fnSlim[0], fnSlim[3], fnSlim[1], fnSlim[2], -1));
         }
 
         score100(app.port());
@@ -91,12 +92,13 @@ class StartupBenchmark {
         String status = quickRun(app.port());
         long fullRun = app.rssKb();
         app.stop();
-        lines.add(0, row("full app", fullReady, fullIdle, fullScored, fullRun));
+        lines.add(0, row("full app", fullReady, app.cpuMillis(), fullIdle, fullScored, fullRun));
 
-        System.out.printf(Locale.ROOT, "%n%-26s %10s %10s %14s %16s%n", "", "ready (ms)", "RSS idle", "RSS 100 /score",
-                "RSS quick run");
+        System.out.printf(Locale.ROOT, "%n%-26s %10s %12s %10s %14s %16s%n", "", "ready (ms)", "CPU to ready",
+                "RSS idle", "RSS 100 /score", "RSS quick run");
         lines.forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "(quick run: %s; RSS in MB)%n", status);
+        System.out.printf(Locale.ROOT, "(quick run: %s; CPU in ms, RSS in MB; load average when done: %s)%n", status,
+                Files.readString(Path.of("/proc/loadavg")).trim());
         long zipBytes = Files.exists(zip) ? Files.size(zip) : -1;
         System.out.printf(Locale.ROOT, "Lambda package %s: %.1f MB%n", zip, zipBytes / 1e6);
         if (zipBytes > 0) {
@@ -115,6 +117,8 @@ class StartupBenchmark {
         }
         target("functions RSS after 100 /score < 200 MB", fn[2] < 200 * 1024 && (fnSlim == null || fnSlim[2] < 200 * 1024),
                 mb(fn[2]) + (fnSlim == null ? "" : " / " + mb(fnSlim[2])) + " MB");
+        target("functions CPU to ready <= 1/3 of the full app's (slim package)", fnSlim != null && fnSlim[3] * 3 <= app.cpuMillis(),
+                fnSlim == null ? "no slim package" : String.format(Locale.ROOT, "%.2f of it", fnSlim[3] / (double) app.cpuMillis()));
         target("full app ready < 3 s", fullReady < 3000, fullReady + " ms (fastest functions: " + best + " ms)");
         target("full app RSS after a quick run < 350 MB", fullRun < 350 * 1024, mb(fullRun) + " MB");
         target("function.zip < 80 MB", zipBytes >= 0 && zipBytes < 80_000_000L,
@@ -159,7 +163,7 @@ class StartupBenchmark {
             Thread.sleep(3000);
             long idle = fn.rssKb();
             score100(fn.port());
-            return new long[] { ready, idle, fn.rssKb() };
+            return new long[] { ready, idle, fn.rssKb(), fn.cpuMillis() };
         } finally {
             fn.stop();
         }
@@ -187,7 +191,7 @@ class StartupBenchmark {
             }
             try {
                 if (HTTP.send(select, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return new App(p, port, (System.nanoTime() - t0) / 1_000_000);
+                    return new App(p, port, (System.nanoTime() - t0) / 1_000_000, cpuMillis(p.pid()));
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -236,9 +240,9 @@ class StartupBenchmark {
         }
     }
 
-    static String row(String name, long readyMs, long idleKb, long scoredKb, long runKb) {
-        return String.format(Locale.ROOT, "%-26s %10d %10s %14s %16s", name, readyMs, mb(idleKb), mb(scoredKb),
-                runKb < 0 ? "-" : mb(runKb));
+    static String row(String name, long readyMs, long cpuMs, long idleKb, long scoredKb, long runKb) {
+        return String.format(Locale.ROOT, "%-26s %10d %12d %10s %14s %16s", name, readyMs, cpuMs, mb(idleKb),
+                mb(scoredKb), runKb < 0 ? "-" : mb(runKb));
     }
 
     static String mb(long kb) {
@@ -247,6 +251,13 @@ class StartupBenchmark {
 
     static void target(String what, boolean met, String figure) {
         System.out.printf(Locale.ROOT, "  [%s] %s: %s%n", met ? "met" : "NOT met", what, figure);
+    }
+
+    /** utime + stime from /proc/PID/stat, in clock ticks of 10 ms (the Linux default). */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     static int freePort() throws IOException {
