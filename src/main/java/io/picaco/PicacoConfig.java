@@ -11,6 +11,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "picaco")
 public interface PicacoConfig {
 
+    /**
+     * Serve only the four step functions and {@code /q/health} (the {@code functions} profile sets it): pages, API,
+     * simulator and metrics answer 404. Read by name in {@code @EndpointDisabled}, so keep the key.
+     */
+    @WithDefault("false")
+    boolean functionsOnly();
+
     Models models();
 
     Conductor conductor();
@@ -88,6 +95,17 @@ public interface PicacoConfig {
         /** Reuse stored answers to identical model calls (same endpoint, model, parameters, messages, seed). */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * {@code database}: the state store, shared and durable; {@code memory}: a bounded in-process cache, for
+         * instances without a datasource (the {@code functions} profile).
+         */
+        @WithDefault("database")
+        String store();
+
+        /** Answers the {@code memory} store keeps; the least recently used go first. */
+        @WithDefault("2000")
+        int maxEntries();
     }
 
     interface Judge {
@@ -108,6 +126,13 @@ public interface PicacoConfig {
         /** Calls in flight at once, per endpoint, unless the endpoint sets its own. */
         @WithDefault("8")
         int concurrency();
+
+        /**
+         * Threads that run model calls and shards at once, over all endpoints; beyond it the caller runs the call
+         * itself, so the pool never grows with a run.
+         */
+        @WithDefault("64")
+        int poolThreads();
 
         /** Longest wait between attempts, including a server's Retry-After. */
         @WithDefault("60s")

@@ -23,6 +23,8 @@ import io.picaco.core.QuerySets;
 import io.picaco.core.Tension;
 import io.picaco.core.Value;
 
+// Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
+@io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
 @Path("/api/compositions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Compositions", description = "The built-in value sets")

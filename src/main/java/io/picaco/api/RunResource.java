@@ -29,6 +29,8 @@ import io.picaco.store.Run;
 import io.picaco.validation.Problem;
 import io.picaco.validation.ValidationException;
 
+// Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
+@io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Runs", description = "Start, watch, cancel and export optimization runs")

@@ -52,6 +52,11 @@ public class Embedder {
                 .build();
     }
 
+    /** Whether the model (and, in-process, its ONNX session) has been loaded in this process. */
+    public boolean loaded() {
+        return model != null;
+    }
+
     public Embedding embed(String text) {
         return model().embed(text).content();
     }

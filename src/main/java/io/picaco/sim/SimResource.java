@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The OpenAI-compatible surface of the simulated models. */
+// Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
+@io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
 @Path("/sim/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class SimResource {

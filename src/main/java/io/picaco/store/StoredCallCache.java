@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import org.jboss.logging.Logger;
 
@@ -15,9 +16,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The model-call cache in the state store. Each answer is written as soon as it arrives, in its own short
- * transaction, so a crash loses no call that was paid for.
+ * transaction, so a crash loses no call that was paid for. Not a {@link CallCache} bean itself: {@link
+ * io.picaco.llm.CallCaches} chooses between it and the in-memory cache.
  */
 @ApplicationScoped
+@Typed(StoredCallCache.class)
 public class StoredCallCache implements CallCache {
     private static final Logger LOG = Logger.getLogger(StoredCallCache.class);
 

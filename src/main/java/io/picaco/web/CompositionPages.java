@@ -15,6 +15,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** The built-in value sets with their definitions and known tensions. */
+// Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
+@io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
 @Path("/compositions")
 @Produces(MediaType.TEXT_HTML)
 public class CompositionPages {

@@ -44,6 +44,8 @@ import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
 /** The runs list, the new-run form and the run page. */
+// Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
+@io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class RunPages {

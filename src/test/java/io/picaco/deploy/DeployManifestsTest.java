@@ -2,6 +2,7 @@ package io.picaco.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,14 +68,16 @@ class DeployManifestsTest {
     }
 
     @Test
-    void knativeStepsRunWithoutConductorAndWithTheToken() throws Exception {
+    void knativeStepsRunAsStepInstancesWithTheToken() throws Exception {
         Map<String, List<Container>> steps = all().stream().filter(d -> d.resource() instanceof io.fabric8.knative.serving.v1.Service)
                 .collect(Collectors.toMap(d -> d.resource().getMetadata().getName(),
                         d -> ((io.fabric8.knative.serving.v1.Service) d.resource()).getSpec().getTemplate().getSpec().getContainers()));
         assertEquals(Set.of("picaco-propose", "picaco-sample", "picaco-score", "picaco-select"), steps.keySet());
         Set<String> images = new HashSet<>();
         steps.forEach((name, pod) -> {
-            assertEquals("false", ManifestValidator.env(pod, "PICACO_CONDUCTOR_ENABLED"), name);
+            // the functions profile: no conductor, no datasource (and no H2 URL left behind to suggest one)
+            assertEquals("functions", ManifestValidator.env(pod, "QUARKUS_PROFILE"), name);
+            assertNull(ManifestValidator.env(pod, "QUARKUS_DATASOURCE_JDBC_URL"), name);
             assertEquals("secret:picaco-auth/token", ManifestValidator.env(pod, "PICACO_AUTH_TOKEN"), name);
             images.add(pod.get(0).getImage());
         });
@@ -98,13 +101,14 @@ class DeployManifestsTest {
     }
 
     @Test
-    void samTemplateRoutesTheFourStepsWithoutConductor() throws Exception {
+    void samTemplateRoutesTheFourStepsToAStepInstance() throws Exception {
         JsonNode sam = new YAMLMapper().readTree(DEPLOY.resolve("aws-lambda/template.yaml").toFile());
         assertEquals("AWS::Serverless-2016-10-31", sam.path("Transform").asText());
         JsonNode fn = sam.path("Globals").path("Function");
         assertEquals("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest", fn.path("Handler").asText());
         assertEquals("../../target/lambda/function.zip", fn.path("CodeUri").asText());
-        assertEquals("false", fn.path("Environment").path("Variables").path("PICACO_CONDUCTOR_ENABLED").asText());
+        assertEquals("functions", fn.path("Environment").path("Variables").path("QUARKUS_PROFILE").asText());
+        assertTrue(fn.path("Environment").path("Variables").path("QUARKUS_DATASOURCE_JDBC_URL").isMissingNode());
         assertNotNull(fn.path("Environment").path("Variables").get("PICACO_AUTH_TOKEN"));
         Set<String> paths = new HashSet<>();
         sam.path("Resources").path("PicacoSteps").path("Properties").path("Events").forEach(ev -> {

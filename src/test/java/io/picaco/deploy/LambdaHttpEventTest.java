@@ -3,6 +3,7 @@ package io.picaco.deploy;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -10,21 +11,29 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InactiveBeanException;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The AWS Lambda build (-Plambda, see deploy/aws-lambda): API Gateway HTTP API (payload 2.0) events go through the
  * Lambda handler via the extension's mock event server, as AWS would send them. Runs only in that build, which sets
- * {@code lambda.events=true}, turns the conductor off and sets {@link #TOKEN} as {@code picaco.auth.token}.
+ * {@code lambda.events=true}, runs it in the package's profiles ({@code functions,slim}: no conductor, no datasource)
+ * and sets {@link #TOKEN} as {@code picaco.auth.token}. The roles' models are an OpenAI-compatible stub.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "lambda.events", matches = "true")
+@QuarkusTestResource(value = LambdaModels.class, restrictToAnnotatedClass = true)
 class LambdaHttpEventTest {
     static final String TOKEN = "lambda-test-token";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +61,38 @@ class LambdaHttpEventTest {
         double expected = Math.log(0.98) + Math.log(0.75) - Math.log(0.55) - 0.5;
         assertEquals(expected, body.get("ranking").get(0).get("jHat").asDouble(), 1e-9);
         assertEquals("r2", body.get("alignedPool").get("q1").get(0).asText());
+    }
+
+    @Inject
+    Instance<AgroalDataSource> dataSource;
+
+    @Test
+    void everyStepAnswersItsEventWithoutADatasource() throws Exception {
+        String values = "[{\"id\":\"care\",\"name\":\"Care\",\"definition\":\"Looking after people.\"},"
+                + "{\"id\":\"candour\",\"name\":\"Candour\",\"definition\":\"Saying plainly what is true.\"}]";
+        JsonNode proposed = ok(event("POST", "/propose", "{\"values\": " + values + ", \"count\": 2}", "Bearer " + TOKEN));
+        assertEquals(2, proposed.get("candidates").size(), proposed.toString());
+
+        JsonNode sampled = ok(event("POST", "/sample", "{\"seed\": 1, \"items\": [{\"id\": \"a\", \"instruction\": "
+                + "\"Be kind.\", \"query\": \"Call my mother?\", \"sampleIndex\": 0}]}", "Bearer " + TOKEN));
+        assertTrue(sampled.get("responses").get(0).get("text").asText().startsWith("stub answer"), sampled.toString());
+
+        JsonNode scored = ok(event("POST", "/score", "{\"values\": " + values + ", \"items\": [{\"id\": \"x\", "
+                + "\"query\": \"Call my mother?\", \"response\": \"Yes: looking after people matters.\"}]}",
+                "Bearer " + TOKEN));
+        JsonNode item = scored.get("items").get(0);
+        assertEquals(4.0, item.get("ratings").get("care").asDouble(), 1e-9, scored.toString());
+        double redundancy = item.get("redundancy").asDouble();
+        assertTrue(redundancy > 0 && redundancy <= 1, scored.toString());
+
+        // a step instance has no database: the datasource bean exists but is inactive
+        assertThrows(InactiveBeanException.class, () -> dataSource.get().getConnection());
+    }
+
+    static JsonNode ok(Map<String, Object> event) throws Exception {
+        JsonNode response = invoke(event);
+        assertEquals(200, response.get("statusCode").asInt(), response.toString());
+        return body(response);
     }
 
     @Test
