@@ -36,8 +36,16 @@ final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
             // One thread per call: texts are embedded in parallel by the executor, and a call's result never depends
             // on how many threads split it.
             options.setIntraOpNumThreads(1);
-            encoder = new OnnxBertBiEncoder(env, env.createSession(model.readAllBytes(), options), tokenizer,
-                    PoolingMode.MEAN);
+            // From a file, not a byte array: 23 MB read onto the heap would stay committed long after the session
+            // has its own copy.
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("picaco-minilm-", ".onnx");
+            try {
+                java.nio.file.Files.copy(model, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                encoder = new OnnxBertBiEncoder(env, env.createSession(file.toString(), options), tokenizer,
+                        PoolingMode.MEAN);
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
