@@ -96,9 +96,9 @@ class SelectFunctionTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("betta"))
                 .body("violations.message", hasItem(containsString("not a known field")));
-        given().contentType("application/json").body(BODY.replace("\"queryId\"", "\"queryID\""))
+        given().contentType("application/json").body(BODY.replace("\"queryId\"", "\"queryIdd\""))
                 .when().post("/select")
-                .then().statusCode(400).body("violations.field", hasItem(containsString("queryID")));
+                .then().statusCode(400).body("violations.field", hasItem(containsString("queryIdd")));
     }
 
     @Test
