@@ -38,6 +38,12 @@ public class ProblemMappers {
         return problem(Problem.of(409, "Conflict", e.getMessage()));
     }
 
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRunsException e) {
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", TooManyRunsException.RETRY_AFTER_SECONDS)
+                .entity(Problem.of(429, "Too many runs", e.getMessage())).build();
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unreadable(JsonProcessingException e) {
         return problem(Problem.badRequest(List.of(JsonErrors.violation(e))));

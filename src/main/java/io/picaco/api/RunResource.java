@@ -69,14 +69,16 @@ public class RunResource {
 
     @GET
     @Path("{id}/export")
-    @Produces({ MediaType.APPLICATION_JSON, "text/markdown" })
+    @Produces({ MediaType.APPLICATION_JSON, "text/markdown", "text/csv" })
     public Response export(@PathParam("id") String id, @QueryParam("format") @DefaultValue("json") String format) {
         return switch (format) {
             case "json" -> Response.ok(exports.json(id), MediaType.APPLICATION_JSON)
                     .header("Content-Disposition", "attachment; filename=\"picaco-run-" + id + ".json\"").build();
             case "markdown", "md" -> Response.ok(exports.markdown(id), "text/markdown; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"picaco-run-" + id + ".md\"").build();
-            default -> throw ValidationException.of("format", "must be 'json' or 'markdown'");
+            case "csv" -> Response.ok(exports.csv(id), "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"picaco-run-" + id + "-instructions.csv\"").build();
+            default -> throw ValidationException.of("format", "must be 'json', 'markdown' or 'csv'");
         };
     }
 }

@@ -225,7 +225,7 @@ public final class SimTarget {
 
     static String parrot(String directive) {
         String s = BULLET.matcher(directive.strip()).replaceFirst("");
-        if (!s.matches(".*[.!?]$")) {
+        if (!(s.endsWith(".") || s.endsWith("!") || s.endsWith("?"))) {
             s += ".";
         }
         return "Keeping in mind " + s;
@@ -290,7 +290,7 @@ public final class SimTarget {
         if (!parts.isEmpty()) {
             q = parts.get(0);
         }
-        q = q.replaceAll("[?!.\\s]+$", "");
+        q = SimText.stripTrailing(q, "?!." + SimText.SPACE);
         q = LEADING_QUESTION.matcher(q).replaceFirst("");
         StringBuilder sb = new StringBuilder();
         String[] toks = q.split("\\s+");
@@ -314,7 +314,7 @@ public final class SimTarget {
             }
             sb.append(rep);
         }
-        String t = sb.toString().replaceAll("[,;:]+$", "").strip();
+        String t = SimText.stripTrailing(sb.toString(), ",;:").strip();
         // do not end on a function word ("… on a")
         while (t.contains(" ")) {
             String last = t.substring(t.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);

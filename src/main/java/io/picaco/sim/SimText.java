@@ -98,6 +98,21 @@ public final class SimText {
         return out;
     }
 
+    /**
+     * {@code s} without its trailing run of {@code chars}. A loop, not {@code [..]+$}: that regex backtracks
+     * quadratically over a long run of such characters that does not reach the end (hostile requests).
+     */
+    public static String stripTrailing(String s, String chars) {
+        int end = s.length();
+        while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** The characters of the regex class {@code \\s}. */
+    public static final String SPACE = " \t\n\u000B\f\r";
+
     /** Sentences: split at line breaks and after . ! ? followed by white space. */
     public static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();

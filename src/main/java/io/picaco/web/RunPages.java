@@ -161,6 +161,13 @@ public class RunPages {
     }
 
     @ServerExceptionMapper
+    public Response tooMany(io.picaco.api.TooManyRunsException e) {
+        return Response.status(429).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Retry-After", io.picaco.api.TooManyRunsException.RETRY_AFTER_SECONDS)
+                .entity(Templates.error(e.getMessage() + ".").render()).build();
+    }
+
+    @ServerExceptionMapper
     public Response web(jakarta.ws.rs.WebApplicationException e) {
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
@@ -279,7 +286,7 @@ public class RunPages {
                 content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             List<String> queries = QueryFiles.parse(file.getFileName(), content);
-            form.set("queries", String.join("\n", queries.stream().map(q -> q.replaceAll("\\s*\\R\\s*", " ")).toList()));
+            form.set("queries", String.join("\n", queries.stream().map(QueryFiles::oneLine).toList()));
             form.set("querySource", RunForm.PASTE);
         } catch (QueryFiles.BadFile e) {
             form.fail("queriesFile", e.getMessage());
