@@ -91,6 +91,9 @@ public class RunSpecResolver {
         budget(c, r.budget());
 
         List<String> queries = null;
+        if (r.queries() != null && r.querySet() != null) {
+            c.fail("querySet", "give either queries or a querySet, not both");
+        }
         if (r.queries() != null) {
             c.size(r.queries(), 4, MAX_QUERIES, "queries");
             for (int i = 0; i < r.queries().size(); i++) {

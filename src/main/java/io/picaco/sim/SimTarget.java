@@ -79,11 +79,16 @@ public final class SimTarget {
     static final List<String> OPENERS = List.of("Here is a direct take on %s.", "On %s: here is how I would go about it.",
             "Short version on %s.", "About %s, a direct answer.");
 
+    /** Characters of a system message the simulated target reads: 2.5 times the longest instruction a run makes. */
+    static final int MAX_SYSTEM = 20_000;
+
     /** How the target reads a system message (deterministic, no jitter). */
     public static Analysis analyse(String system) {
         List<String> units = new ArrayList<>();
         if (system != null) {
-            for (String raw : system.split("\\R")) {
+            // Like a real model's context window: a 1 MB system message costs no more than a long instruction.
+            String read = system.length() > MAX_SYSTEM ? system.substring(0, MAX_SYSTEM) : system;
+            for (String raw : read.split("\\R")) {
                 String line = raw.strip();
                 if (line.isEmpty()) {
                     continue;

@@ -18,7 +18,6 @@ public final class SimText {
     private SimText() {
     }
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
 
     /**
      * Function words plus the generic words of directives, meta clauses and the simulated target's
@@ -50,21 +49,51 @@ public final class SimText {
             "comes", "come", "looks", "look", "looking", "bear", "bears", "concretely", "aims", "pull", "directions",
             "weigh", "openly", "middle", "path", "sides", "detail", "steer", "clear", "creep");
 
-    /** Lowercase word tokens, in order. */
+    /**
+     * Lowercase word tokens, in order: runs of letters and digits, joined by single apostrophes or hyphens
+     * ({@code don't}, {@code well-being}). A scanner rather than the regex {@code [\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*},
+     * whose group repetition recurses once per joint and overflows the stack on "a-a-a-…" in a large request.
+     */
     public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
-        while (m.find()) {
-            String w = m.group();
+        String s = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            if (!wordChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            i = skipWordChars(s, i);
+            while (i + 1 < n && (s.charAt(i) == '\'' || s.charAt(i) == '-') && wordChar(s.codePointAt(i + 1))) {
+                i = skipWordChars(s, i + 1);
+            }
+            String w = s.substring(start, i);
             if (w.endsWith("'s")) {
                 w = w.substring(0, w.length() - 2);
             }
             out.add(w);
         }
         return out;
+    }
+
+    private static int skipWordChars(String s, int i) {
+        while (i < s.length() && wordChar(s.codePointAt(i))) {
+            i += Character.charCount(s.codePointAt(i));
+        }
+        return i;
+    }
+
+    /** {@code \p{L}} or {@code \p{N}}. */
+    private static boolean wordChar(int cp) {
+        int t = Character.getType(cp);
+        return Character.isLetter(cp) || t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER
+                || t == Character.OTHER_NUMBER;
     }
 
     /** Crude stem: the first five letters. */

@@ -12,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
     public Problem {
-        detail = Secrets.redact(detail);
+        detail = Violation.shorten(Secrets.redact(detail), 2000);
     }
 
     public static final String MEDIA_TYPE = "application/problem+json";
