@@ -15,6 +15,7 @@ import io.picaco.core.QuerySets;
 import io.picaco.core.Tension;
 import io.picaco.core.Value;
 
+@io.picaco.auth.Redacted
 @Path("/api/compositions")
 @Produces(MediaType.APPLICATION_JSON)
 public class CompositionResource {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import io.picaco.store.Run;
 import io.picaco.validation.ValidationException;
 
+@io.picaco.auth.Redacted
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {

@@ -26,7 +26,7 @@ public final class RedactingLogFilter implements Filter {
             record.setParameters(null);
         }
         if (record.getThrown() != null && mentionsSecret(record.getThrown())) {
-            record.setThrown(Redacted.of(record.getThrown()));
+            record.setThrown(RedactedThrowable.of(record.getThrown()));
         }
         return true;
     }
@@ -41,10 +41,10 @@ public final class RedactingLogFilter implements Filter {
     }
 
     /** A copy of an exception chain with its messages redacted and its stack traces kept. */
-    static final class Redacted extends RuntimeException {
+    static final class RedactedThrowable extends RuntimeException {
         private final String type;
 
-        private Redacted(String type, String message, Throwable cause) {
+        private RedactedThrowable(String type, String message, Throwable cause) {
             super(message, cause);
             this.type = type;
         }
@@ -57,7 +57,7 @@ public final class RedactingLogFilter implements Filter {
             if (t == null || depth > 20) {
                 return null;
             }
-            Redacted r = new Redacted(t.getClass().getName(), Secrets.redact(t.getMessage()),
+            RedactedThrowable r = new RedactedThrowable(t.getClass().getName(), Secrets.redact(t.getMessage()),
                     copy(t.getCause() == t ? null : t.getCause(), depth + 1));
             r.setStackTrace(t.getStackTrace());
             return r;

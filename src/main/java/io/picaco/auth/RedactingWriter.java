@@ -13,9 +13,11 @@ import jakarta.ws.rs.ext.WriterInterceptorContext;
 /**
  * Every text body the REST layer writes (pages, API JSON, exports, the simulator) passes through {@link Secrets}, so a
  * configured key typed into a run's name, echoed in a model error or stored in the step log never leaves the process.
- * Bodies are buffered only when a secret is configured.
+ * Bodies are buffered only when a secret is configured. Bound by {@link Redacted} to our resource classes: as a global
+ * interceptor it would also run for responses that match no resource method, where RESTEasy Reactive fails (NPE).
  */
 @Provider
+@Redacted
 public class RedactingWriter implements WriterInterceptor {
     @Override
     public void aroundWriteTo(WriterInterceptorContext ctx) throws IOException {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+@io.picaco.auth.Redacted
 @Path("/api/models")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The OpenAI-compatible surface of the simulated models. */
+@io.picaco.auth.Redacted
 @Path("/sim/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class SimResource {

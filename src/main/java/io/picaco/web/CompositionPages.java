@@ -15,6 +15,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** The built-in value sets with their definitions and known tensions. */
+@io.picaco.auth.Redacted
 @Path("/compositions")
 @Produces(MediaType.TEXT_HTML)
 public class CompositionPages {

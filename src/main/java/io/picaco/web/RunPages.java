@@ -44,6 +44,7 @@ import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
 /** The runs list, the new-run form and the run page. */
+@io.picaco.auth.Redacted
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class RunPages {
