@@ -67,6 +67,13 @@ public class ProblemMappers {
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage()));
     }
 
+    /** A body the framework could not read (e.g. a multipart body cut short): the client's fault, not ours. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        return problem(Problem.badRequest(List.of(new io.picaco.validation.Violation("body",
+                "could not be read: it is malformed or incomplete"))));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected error", e);
