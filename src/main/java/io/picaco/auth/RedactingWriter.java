@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.ext.WriterInterceptorContext;
  */
 @Provider
 @Redacted
+@ConstrainedTo(RuntimeType.SERVER) // never the model clients' request bodies
 public class RedactingWriter implements WriterInterceptor {
     @Override
     public void aroundWriteTo(WriterInterceptorContext ctx) throws IOException {

@@ -136,9 +136,29 @@ class FuzzTest {
             case "/select" -> body.set("beta", pick(F.numberNode(-1), F.textNode("NaN"), F.textNode("x")));
             case "/sim/v1/chat/completions" -> body.set(pick("model", "messages"), pick(F.nullNode(), F.numberNode(1),
                     F.textNode("no-such-model"), F.arrayNode()));
-            default -> body.set(pick("values", "items", "count", "model", "judgeMode"), pick(F.numberNode(-1),
-                    F.textNode("x\u0000"), F.arrayNode(), F.objectNode()));
+            case "/propose" -> {
+                if (rnd.nextBoolean()) {
+                    body.set("values", badFor("list"));
+                } else {
+                    body.set(pick("count", "maxLength"), badFor("number"));
+                }
+            }
+            case "/sample" -> {
+                if (rnd.nextBoolean()) {
+                    body.set("items", badFor("list"));
+                } else {
+                    body.set("temperature", badFor("number"));
+                }
+            }
+            case "/score" -> body.set(pick("values", "items"), badFor("list"));
+            default -> body.set(text(), F.textNode(text())); // the cancel endpoints read no body
         }
+    }
+
+    /** A value no field of that kind accepts. */
+    JsonNode badFor(String kind) {
+        return kind.equals("list") ? pick(F.numberNode(-1), F.textNode("x\u0000"), F.arrayNode(), F.objectNode())
+                : pick(F.numberNode(-1), F.numberNode(1e308), F.textNode("x"), F.objectNode());
     }
 
     void mutate(JsonNode node) {
