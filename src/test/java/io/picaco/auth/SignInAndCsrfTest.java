@@ -91,12 +91,18 @@ class SignInAndCsrfTest {
         assertEquals(201, created.statusCode(), created.body());
         String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
         String status = "";
+        String view = "";
         for (int i = 0; i < 600 && !status.matches("DONE|FAILED|CANCELLED|BUDGET_EXHAUSTED"); i++) {
             Thread.sleep(200);
-            String view = Raw.send(base(), "GET", "/api/runs/" + id, null, h("Cookie", cookie)).body();
+            view = Raw.send(base(), "GET", "/api/runs/" + id, null, h("Cookie", cookie)).body();
             status = view.replaceAll("(?s).*?\"status\":\"([A-Z_]+)\".*", "$1");
         }
-        assertEquals("DONE", status, "the run reached the simulator");
+        var run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(view);
+        assertTrue(run.path("usage").path("calls").asLong() > 0, view);
+        assertEquals(0, run.path("usage").path("failures").asLong(), "no call was refused: " + view);
+        // DONE when this app is the first in the test JVM to load the in-process embedding model's native library;
+        // a later one cannot load it again, which fails the run after its (successful) model calls.
+        assertTrue(status.equals("DONE") || run.path("error").asText().matches("(?s).*(libtokenizers|AllMiniLm).*"), view);
 
         // The run page's export buttons are plain links: the session cookie is enough.
         HttpResponse<String> md = Raw.send(base(), "GET", "/api/runs/" + id + "/export?format=markdown", null,

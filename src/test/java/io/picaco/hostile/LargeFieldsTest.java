@@ -187,6 +187,23 @@ class LargeFieldsTest {
         assertEquals(before, Hostile.storedRuns(), "nothing stored");
     }
 
+    @Test
+    void hugeListsGetAShortAnswer() {
+        String many = "\"\"," .repeat(300_000) + "\"\"";
+        long before = Hostile.storedRuns();
+        for (String[] c : new String[][] {
+                { "/select", "{\"values\": [" + many + "], \"instructions\": []}" },
+                { "/api/runs", "{\"composition\": \"helpfulness-4\", \"queries\": [" + many + "]}" },
+                { "/propose", "{\"values\": [], \"earlier\": [" + many + "]}" } }) {
+            Hostile.Reply r = Hostile.send(Hostile.base(root), "POST", c[0], "application/json",
+                    c[1].getBytes(StandardCharsets.UTF_8));
+            check(c[0] + " with 300,000 entries", r);
+            assertEquals(400, r.status(), c[0]);
+            assertTrue(r.body().length() < 20_000, c[0] + " answered " + r.body().length() + " characters");
+        }
+        assertEquals(before, Hostile.storedRuns(), "nothing stored");
+    }
+
     static void check(String what, Hostile.Reply r) {
         assertTrue(r.status() < 500, what + " gave " + r.status() + ": " + head(r.body()));
         assertTrue(r.millis() < LIMIT_MS, what + " took " + r.millis() + " ms");
