@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Word-level helpers shared by the simulated models: tokens, stopwords, stems, sentences, stable seeds. */
 public final class SimText {
