@@ -25,6 +25,7 @@ import io.picaco.core.Value;
 
 // Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
 @io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
+@io.picaco.auth.Redacted
 @Path("/api/compositions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Compositions", description = "The built-in value sets")

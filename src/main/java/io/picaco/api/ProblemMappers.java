@@ -38,6 +38,12 @@ public class ProblemMappers {
         return problem(Problem.of(409, "Conflict", e.getMessage()));
     }
 
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRunsException e) {
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", TooManyRunsException.RETRY_AFTER_SECONDS)
+                .entity(Problem.of(429, "Too many runs", e.getMessage())).build();
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unreadable(JsonProcessingException e) {
         return problem(Problem.badRequest(List.of(JsonErrors.violation(e))));
@@ -59,6 +65,13 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         return problem(Problem.of(status, Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage()));
+    }
+
+    /** A body the framework could not read (e.g. a multipart body cut short): the client's fault, not ours. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        return problem(Problem.badRequest(List.of(new io.picaco.validation.Violation("body",
+                "could not be read: it is malformed or incomplete"))));
     }
 
     @ServerExceptionMapper

@@ -51,11 +51,11 @@ public class RunExports {
         RunExport e = json(id);
         RunView v = e.run();
         StringBuilder md = new StringBuilder();
-        md.append("# PICACO run: ").append(v.name()).append("\n\n");
-        md.append("- Run id: `").append(v.id()).append("`\n");
-        md.append("- Status: ").append(v.status()).append(v.error() == null ? "" : " — " + v.error()).append('\n');
-        md.append("- Models: ").append(v.models()).append('\n');
-        md.append("- Composition: ").append(v.composition() == null ? "custom" : v.composition()).append('\n');
+        md.append("# PICACO run: ").append(md(v.name())).append("\n\n");
+        md.append("- Run id: ").append(md(v.id())).append("\n");
+        md.append("- Status: ").append(v.status()).append(v.error() == null ? "" : " — " + md(v.error())).append('\n');
+        md.append("- Models: ").append(md(v.models())).append('\n');
+        md.append("- Composition: ").append(v.composition() == null ? "custom" : md(v.composition())).append('\n');
         RunView.Parameters p = v.parameters();
         md.append(String.format(Locale.ROOT,
                 "- Parameters: preset %s, N=%d training + %d held-out queries, T=%d, C=%d, S=%d, M1=%d, M2=%d, β=%s, "
@@ -69,23 +69,23 @@ public class RunExports {
                         v.usage().latencyMs().p50(), v.usage().latencyMs().p99())));
         md.append("## Values\n\n");
         for (Value val : v.values()) {
-            md.append("- **").append(val.name()).append("** (`").append(val.id()).append("`, weight ")
-                    .append(val.weight()).append("): ").append(val.definition()).append('\n');
+            md.append("- **").append(md(val.name())).append("** (").append(md(val.id())).append(", weight ")
+                    .append(val.weight()).append("): ").append(md(val.definition())).append('\n');
         }
         if (v.best() != null) {
             md.append("\n## Best instruction\n\n");
             md.append(String.format(Locale.ROOT, "Ĵ on training queries: %s%n%n", num(v.best().jHat())));
-            md.append("```text\n").append(v.best().text()).append("\n```\n");
+            md.append(ExportText.fence("text", v.best().text()));
         }
         if (v.evaluation() != null) {
             md.append("\n## Held-out evaluation\n\n| | ");
-            v.values().forEach(val -> md.append(val.name()).append(" | "));
+            v.values().forEach(val -> md.append(md(val.name())).append(" | "));
             md.append("mean | min | CV | redundancy | Ĵ |\n|---|");
             v.values().forEach(val -> md.append("---|"));
             md.append("---|---|---|---|---|\n");
             for (Map.Entry<String, EvaluationSummary> ev : v.evaluation().entrySet()) {
                 EvaluationSummary s = ev.getValue();
-                md.append("| ").append(ev.getKey()).append(" | ");
+                md.append("| ").append(md(ev.getKey())).append(" | ");
                 v.values().forEach(val -> md.append(num(s.perValue().get(val.id()))).append(" | "));
                 md.append(num(s.mean())).append(" | ").append(num(s.min())).append(" | ").append(num(s.cv()))
                         .append(" | ").append(num(s.redundancy())).append(" | ").append(num(s.jHat())).append(" |\n");
@@ -105,6 +105,23 @@ public class RunExports {
                     + "method's mechanics, not the behaviour of a real LLM._\n");
         }
         return md.toString();
+    }
+
+    /** The instructions as CSV: one row per instruction, text cells neutralised against formula injection. */
+    @Transactional
+    public String csv(String id) {
+        RunExport e = json(id);
+        StringBuilder out = new StringBuilder("id,iteration,origin,j_hat,samples,text\r\n");
+        for (RunExport.InstructionRow i : e.instructions()) {
+            out.append(ExportText.csv(i.id())).append(',').append(ExportText.csv(i.iteration())).append(',')
+                    .append(ExportText.csv(i.origin())).append(',').append(ExportText.csv(i.jHat())).append(',')
+                    .append(ExportText.csv(i.samples())).append(',').append(ExportText.csv(i.text())).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String md(Object o) {
+        return ExportText.md(o);
     }
 
     static String num(Double d) {

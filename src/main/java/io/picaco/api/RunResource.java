@@ -31,6 +31,7 @@ import io.picaco.validation.ValidationException;
 
 // Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
 @io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
+@io.picaco.auth.Redacted
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Runs", description = "Start, watch, cancel and export optimization runs")
@@ -115,8 +116,8 @@ public class RunResource {
 
     @GET
     @Path("{id}/export")
-    @Produces({ MediaType.APPLICATION_JSON, "text/markdown" })
-    @Operation(summary = "Export a run as JSON or Markdown", description = "Every instruction, both pools (query, "
+    @Produces({ MediaType.APPLICATION_JSON, "text/markdown", "text/csv" })
+    @Operation(summary = "Export a run as JSON, Markdown or CSV", description = "Every instruction, both pools (query, "
             + "response, ratings, reasons, redundancy, τ) and the step log; sent as an attachment.")
     @APIResponse(responseCode = "200", description = "The export", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunExport.class),
@@ -131,7 +132,9 @@ public class RunResource {
                     .header("Content-Disposition", "attachment; filename=\"picaco-run-" + id + ".json\"").build();
             case "markdown", "md" -> Response.ok(exports.markdown(id), "text/markdown; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"picaco-run-" + id + ".md\"").build();
-            default -> throw ValidationException.of("format", "must be 'json' or 'markdown'");
+            case "csv" -> Response.ok(exports.csv(id), "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"picaco-run-" + id + "-instructions.csv\"").build();
+            default -> throw ValidationException.of("format", "must be 'json', 'markdown' or 'csv'");
         };
     }
 }

@@ -16,6 +16,7 @@ import io.picaco.store.Json;
 import io.picaco.store.Phase;
 import io.picaco.store.Run;
 import io.picaco.store.RunStatus;
+import io.picaco.validation.Limits;
 
 /** Starting and cancelling runs. Validation happens before anything is written. */
 @ApplicationScoped
@@ -24,10 +25,17 @@ public class RunService {
     RunSpecResolver resolver;
     @Inject
     ModelGateway models;
+    @Inject
+    Limits limits;
 
     @Transactional
     public Run create(RunRequest request) {
         RunSpec spec = resolver.resolve(request);
+        // Counted in the creating transaction; two creations at the same instant may both pass (a soft cap).
+        long active = Run.count("status in ?1", java.util.List.of(RunStatus.QUEUED, RunStatus.RUNNING));
+        if (active >= limits.maxActiveRuns()) {
+            throw new TooManyRunsException(active, limits.maxActiveRuns());
+        }
         Run run = new Run();
         run.id = UUID.randomUUID().toString();
         run.name = spec.name();

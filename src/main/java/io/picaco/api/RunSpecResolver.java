@@ -24,12 +24,16 @@ import io.picaco.models.ModelEndpoints;
 import io.picaco.steps.StepRules;
 import io.picaco.steps.ValueInput;
 import io.picaco.validation.Checks;
+import io.picaco.validation.Limits;
+import io.picaco.validation.ValidationException;
 
 /** Checks a run request against every input rule and resolves it into a {@link RunSpec}; nothing is stored here. */
 @ApplicationScoped
 public class RunSpecResolver {
     @Inject
     ModelEndpoints endpoints;
+    @Inject
+    Limits limits;
 
     static final int MAX_QUERY = 4000;
     static final int MAX_QUERIES = 2000;
@@ -87,6 +91,9 @@ public class RunSpecResolver {
         budget(c, r.budget());
 
         List<String> queries = null;
+        if (r.queries() != null && r.querySet() != null) {
+            c.fail("querySet", "give either queries or a querySet, not both");
+        }
         if (r.queries() != null) {
             c.size(r.queries(), 4, MAX_QUERIES, "queries");
             for (int i = 0; i < r.queries().size(); i++) {
@@ -127,7 +134,7 @@ public class RunSpecResolver {
         String name = r.name() != null ? r.name().strip()
                 : (composition != null ? composition.title() : "Custom values") + " · " + preset.name()
                         .toLowerCase(Locale.ROOT);
-        return new RunSpec(name, composition == null ? null : composition.id(), preset.name().toLowerCase(Locale.ROOT),
+        RunSpec spec = new RunSpec(name, composition == null ? null : composition.id(), preset.name().toLowerCase(Locale.ROOT),
                 values, split.training(), split.heldOut(),
                 or(r.iterations(), preset.iterations), or(r.candidates(), preset.candidates),
                 or(r.samples(), preset.samples), or(r.evalSamples(), 2), or(r.alignedPoolSize(), preset.alignedPoolSize),
@@ -136,6 +143,13 @@ public class RunSpecResolver {
                 r.judgeMode() != null ? r.judgeMode() : Judge.JOINT, or(r.maxLength(), 1500), DELTA, PATIENCE, models,
                 r.budget() == null ? null
                         : new RunSpec.Budget(r.budget().maxCalls(), r.budget().maxTokens(), r.budget().maxCost()));
+        long calls = spec.estimate().calls();
+        if (calls > limits.maxCallsPerRun()) {
+            throw ValidationException.of("estimate", String.format(Locale.ROOT, "this run is estimated at %,d model "
+                    + "calls, more than the limit of %,d per run (picaco.limits.max-calls-per-run); choose fewer "
+                    + "queries, iterations, candidates or samples", calls, limits.maxCallsPerRun()));
+        }
+        return spec;
     }
 
     /** Each role's endpoint (named in the request, or the role's default) must exist and be usable. */

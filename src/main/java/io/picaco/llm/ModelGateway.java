@@ -26,6 +26,7 @@ import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.picaco.PicacoConfig;
+import io.picaco.auth.Secrets;
 import io.picaco.models.EndpointConfig;
 import io.picaco.models.ModelEndpoints;
 import io.quarkiverse.langchain4j.openai.QuarkusOpenAiChatModelBuilderFactory;
@@ -202,7 +203,8 @@ public class ModelGateway {
             return "unknown error";
         }
         String msg = RetryAfterFilter.strip(t.getMessage());
-        msg = msg == null ? "" : msg.replaceAll("(?i)(bearer\\s+|sk-)[A-Za-z0-9._-]+", "$1***");
+        // the exact configured keys first, then any other key-shaped text (e.g. an upstream echoing a header)
+        msg = msg == null ? "" : Secrets.redact(msg).replaceAll("(?i)(bearer\\s++|sk-)[A-Za-z0-9._-]++", "$1***");
         return t.getClass().getSimpleName() + (msg.isBlank() ? "" : ": " + (msg.length() > 300
                 ? msg.substring(0, 300) + "…" : msg));
     }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 // Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
 @io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
+@io.picaco.auth.Redacted
 @Path("/api/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Models", description = "The configured model endpoints")

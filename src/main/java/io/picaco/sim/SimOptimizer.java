@@ -331,7 +331,7 @@ public final class SimOptimizer {
         if (bestI < 0) {
             return instr;
         }
-        String a = lines.get(bestI).strip().replaceAll("[.!?;]+$", "");
+        String a = SimText.stripTrailing(lines.get(bestI).strip(), ".!?;");
         String b = SimTarget.core(lines.get(bestJ)).strip();
         b = Character.toLowerCase(b.charAt(0)) + b.substring(1);
         lines.set(bestI, a + ", and " + b);

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The OpenAI-compatible surface of the simulated models. */
 // Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
 @io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
+@io.picaco.auth.Redacted
 @Path("/sim/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class SimResource {

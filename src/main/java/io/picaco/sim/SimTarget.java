@@ -79,11 +79,16 @@ public final class SimTarget {
     static final List<String> OPENERS = List.of("Here is a direct take on %s.", "On %s: here is how I would go about it.",
             "Short version on %s.", "About %s, a direct answer.");
 
+    /** Characters of a system message the simulated target reads: 2.5 times the longest instruction a run makes. */
+    static final int MAX_SYSTEM = 20_000;
+
     /** How the target reads a system message (deterministic, no jitter). */
     public static Analysis analyse(String system) {
         List<String> units = new ArrayList<>();
         if (system != null) {
-            for (String raw : system.split("\\R")) {
+            // Like a real model's context window: a 1 MB system message costs no more than a long instruction.
+            String read = system.length() > MAX_SYSTEM ? system.substring(0, MAX_SYSTEM) : system;
+            for (String raw : read.split("\\R")) {
                 String line = raw.strip();
                 if (line.isEmpty()) {
                     continue;
@@ -225,7 +230,7 @@ public final class SimTarget {
 
     static String parrot(String directive) {
         String s = BULLET.matcher(directive.strip()).replaceFirst("");
-        if (!s.matches(".*[.!?]$")) {
+        if (!(s.endsWith(".") || s.endsWith("!") || s.endsWith("?"))) {
             s += ".";
         }
         return "Keeping in mind " + s;
@@ -290,7 +295,7 @@ public final class SimTarget {
         if (!parts.isEmpty()) {
             q = parts.get(0);
         }
-        q = q.replaceAll("[?!.\\s]+$", "");
+        q = SimText.stripTrailing(q, "?!." + SimText.SPACE);
         q = LEADING_QUESTION.matcher(q).replaceFirst("");
         StringBuilder sb = new StringBuilder();
         String[] toks = q.split("\\s+");
@@ -314,7 +319,7 @@ public final class SimTarget {
             }
             sb.append(rep);
         }
-        String t = sb.toString().replaceAll("[,;:]+$", "").strip();
+        String t = SimText.stripTrailing(sb.toString(), ",;:").strip();
         // do not end on a function word ("… on a")
         while (t.contains(" ")) {
             String last = t.substring(t.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);

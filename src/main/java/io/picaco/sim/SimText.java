@@ -10,15 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Word-level helpers shared by the simulated models: tokens, stopwords, stems, sentences, stable seeds. */
 public final class SimText {
     private SimText() {
     }
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
 
     /**
      * Function words plus the generic words of directives, meta clauses and the simulated target's
@@ -50,21 +47,51 @@ public final class SimText {
             "comes", "come", "looks", "look", "looking", "bear", "bears", "concretely", "aims", "pull", "directions",
             "weigh", "openly", "middle", "path", "sides", "detail", "steer", "clear", "creep");
 
-    /** Lowercase word tokens, in order. */
+    /**
+     * Lowercase word tokens, in order: runs of letters and digits, joined by single apostrophes or hyphens
+     * ({@code don't}, {@code well-being}). A scanner rather than the regex {@code [\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*},
+     * whose group repetition recurses once per joint and overflows the stack on "a-a-a-…" in a large request.
+     */
     public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
-        while (m.find()) {
-            String w = m.group();
+        String s = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            if (!wordChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            i = skipWordChars(s, i);
+            while (i + 1 < n && (s.charAt(i) == '\'' || s.charAt(i) == '-') && wordChar(s.codePointAt(i + 1))) {
+                i = skipWordChars(s, i + 1);
+            }
+            String w = s.substring(start, i);
             if (w.endsWith("'s")) {
                 w = w.substring(0, w.length() - 2);
             }
             out.add(w);
         }
         return out;
+    }
+
+    private static int skipWordChars(String s, int i) {
+        while (i < s.length() && wordChar(s.codePointAt(i))) {
+            i += Character.charCount(s.codePointAt(i));
+        }
+        return i;
+    }
+
+    /** {@code \p{L}} or {@code \p{N}}. */
+    private static boolean wordChar(int cp) {
+        int t = Character.getType(cp);
+        return Character.isLetter(cp) || t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER
+                || t == Character.OTHER_NUMBER;
     }
 
     /** Crude stem: the first five letters. */
@@ -97,6 +124,21 @@ public final class SimText {
         }
         return out;
     }
+
+    /**
+     * {@code s} without its trailing run of {@code chars}. A loop, not {@code [..]+$}: that regex backtracks
+     * quadratically over a long run of such characters that does not reach the end (hostile requests).
+     */
+    public static String stripTrailing(String s, String chars) {
+        int end = s.length();
+        while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** The characters of the regex class {@code \\s}. */
+    public static final String SPACE = " \t\n\u000B\f\r";
 
     /** Sentences: split at line breaks and after . ! ? followed by white space. */
     public static List<String> sentences(String text) {

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class TaskBlock {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern FENCE = Pattern.compile("```(?:json|JSON)?\\s*\\n?(.*?)```", Pattern.DOTALL);
+    private static final Pattern FENCE = Pattern.compile("```(?:json|JSON)?\\s*+(.*?)```", Pattern.DOTALL);
 
     private TaskBlock() {
     }

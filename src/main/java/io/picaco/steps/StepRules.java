@@ -44,7 +44,8 @@ public final class StepRules {
 
     /** An item's id (present, unique in the request) and its query. */
     private static void item(Checks c, String id, String query, String f, Set<String> ids) {
-        if (c.require(id != null && !id.isBlank(), f + ".id", "must not be empty")) {
+        if (c.require(id != null && !id.isBlank(), f + ".id", "must not be empty")
+                && c.require(id.length() <= 200, f + ".id", "must be at most 200 characters")) {
             c.require(ids.add(id), f + ".id", "duplicate item id '" + id + "'");
         }
         c.text(query, MAX_QUERY, f + ".query");
@@ -107,6 +108,26 @@ public final class StepRules {
             values(c, in.values(), "values");
             c.range(in.count(), 1, 16, "count");
             c.range(in.maxLength(), 100, 8000, "maxLength");
+            c.size(in.trajectory(), 0, 200, "trajectory");
+            texts(c, in.weakest(), 16, 64, "weakest");
+            texts(c, in.avoid(), 50, MAX_RESPONSE, "avoid");
+            texts(c, in.earlier(), MAX_ITEMS, MAX_INSTRUCTION, "earlier");
+            c.size(in.exemplars(), 0, 64, "exemplars");
+            if (in.exemplars() != null) {
+                for (int i = 0; i < in.exemplars().size(); i++) {
+                    var e = in.exemplars().get(i);
+                    String f = "exemplars[" + i + "]";
+                    if (c.present(e, f)) {
+                        c.require(e.value() == null || e.value().length() <= 64, f + ".value", "must be at most 64 characters");
+                        c.require(e.query() == null || e.query().length() <= MAX_QUERY, f + ".query",
+                                "must be at most " + MAX_QUERY + " characters");
+                        c.require(e.high() == null || e.high().length() <= MAX_RESPONSE, f + ".high",
+                                "must be at most " + MAX_RESPONSE + " characters");
+                        c.require(e.low() == null || e.low().length() <= MAX_RESPONSE, f + ".low",
+                                "must be at most " + MAX_RESPONSE + " characters");
+                    }
+                }
+            }
             if (in.trajectory() != null) {
                 for (int i = 0; i < in.trajectory().size(); i++) {
                     var t = in.trajectory().get(i);
@@ -117,6 +138,18 @@ public final class StepRules {
             }
         }
         c.throwIfAny();
+    }
+
+    /** An optional list of at most {@code maxSize} strings of at most {@code maxLength} characters each. */
+    private static void texts(Checks c, List<String> list, int maxSize, int maxLength, String field) {
+        if (list == null) {
+            return;
+        }
+        c.size(list, 0, maxSize, field);
+        for (int i = 0; i < list.size() && i < maxSize; i++) {
+            c.require(list.get(i) == null || list.get(i).length() <= maxLength, field + "[" + i + "]",
+                    "must be at most " + maxLength + " characters");
+        }
     }
 
     static void select(SelectInput in) {

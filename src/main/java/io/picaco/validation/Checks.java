@@ -6,10 +6,17 @@ import java.util.List;
 
 /** Collects violations so a request reports all of its problems at once. */
 public final class Checks {
+    /** Most violations reported: a body of a million bad entries must not come back as a million messages. */
+    static final int MAX_VIOLATIONS = 50;
     private final List<Violation> violations = new ArrayList<>();
+    private int more;
 
     public Checks fail(String field, String message) {
-        violations.add(new Violation(field, message));
+        if (violations.size() < MAX_VIOLATIONS) {
+            violations.add(new Violation(field, message));
+        } else {
+            more++;
+        }
         return this;
     }
 
@@ -49,7 +56,11 @@ public final class Checks {
 
     public void throwIfAny() {
         if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
+            List<Violation> all = new ArrayList<>(violations);
+            if (more > 0) {
+                all.add(new Violation("body", "and " + more + " more problems like these"));
+            }
+            throw new ValidationException(all);
         }
     }
 

@@ -17,6 +17,7 @@ import io.quarkus.qute.TemplateInstance;
 /** The built-in value sets with their definitions and known tensions. */
 // Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
 @io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
+@io.picaco.auth.Redacted
 @Path("/compositions")
 @Produces(MediaType.TEXT_HTML)
 public class CompositionPages {

@@ -25,6 +25,38 @@ public final class QueryFiles {
         }
     }
 
+    /**
+     * The query on one line: each line break with the white space around it becomes one space. A loop, not
+     * {@code \\s*\\R\\s*}, which backtracks quadratically over long runs of spaces in an uploaded file.
+     */
+    static String oneLine(String q) {
+        StringBuilder out = new StringBuilder(q.length());
+        int i = 0;
+        while (i < q.length()) {
+            char c = q.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int j = i;
+            boolean lineBreak = false;
+            while (j < q.length() && Character.isWhitespace(q.charAt(j))) {
+                lineBreak |= q.charAt(j) == '\n' || q.charAt(j) == '\r' || q.charAt(j) == '\u2028'
+                        || q.charAt(j) == '\u2029' || q.charAt(j) == '\u000B' || q.charAt(j) == '\f'
+                        || q.charAt(j) == '\u0085';
+                j++;
+            }
+            if (lineBreak) {
+                out.append(' ');
+            } else {
+                out.append(q, i, j);
+            }
+            i = j;
+        }
+        return out.toString();
+    }
+
     public static List<String> parse(String fileName, String content) throws BadFile {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;

@@ -35,9 +35,14 @@ public final class RunForm {
             "noisyPoolSize", "maxLength");
     static final List<String> DOUBLES = List.of("beta", "heldOut");
     private static final Pattern ROW = Pattern.compile("values\\[(\\d+)]\\.(name|definition|weight)");
-    private static final Pattern VIOLATION_ROW = Pattern.compile("values\\[(\\d+)]\\.(\\w+)");
-    private static final Pattern QUERY = Pattern.compile("queries\\[(\\d+)]");
+    private static final Pattern VIOLATION_ROW = Pattern.compile("values\\[(\\d{1,3})]\\.(\\w+)");
+    private static final Pattern QUERY = Pattern.compile("queries\\[(\\d{1,9})]");
     private static final int MAX_ROWS = 16;
+    /** Highest row index a posted field may name; rows are renumbered from 0 anyway. */
+    private static final int MAX_ROW_INDEX = 99;
+    /** Longest value any field may have before it is looked at; the pasted queries are the one long field. */
+    static final int MAX_FIELD = 10_000;
+    static final int MAX_QUERIES_FIELD = 1_000_000;
 
     private final Map<String, String> fields = new HashMap<>();
     private final List<String[]> rows = new ArrayList<>();
@@ -77,11 +82,20 @@ public final class RunForm {
         RunForm f = new RunForm();
         Map<Integer, String[]> rows = new java.util.TreeMap<>();
         params.forEach((k, vs) -> {
-            String v = vs == null || vs.isEmpty() ? "" : vs.get(0);
+            String v = vs == null || vs.isEmpty() || vs.get(0) == null ? "" : vs.get(0);
+            int cap = k.equals("queries") ? MAX_QUERIES_FIELD : MAX_FIELD;
+            if (v.length() > cap) {
+                f.fail(k.length() > 64 ? "form" : k, "is longer than " + cap + " characters");
+                v = ""; // never shown again or parsed
+            }
             Matcher m = ROW.matcher(k);
             if (m.matches()) {
-                int i = Integer.parseInt(m.group(1));
-                if (i < 100) {
+                // at most 3 digits: "values[99999999999].name" is a forged row, not an overflow
+                int i = m.group(1).length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
+                if (i > MAX_ROW_INDEX) {
+                    f.fail("values", "row " + (m.group(1).length() > 3 ? m.group(1).substring(0, 3) + "…"
+                            : m.group(1)) + " is out of range (0 to " + MAX_ROW_INDEX + ")");
+                } else {
                     String[] row = rows.computeIfAbsent(i, x -> new String[] { "", "", "" });
                     row[switch (m.group(2)) {
                         case "name" -> 0;
@@ -224,7 +238,7 @@ public final class RunForm {
             case "heldOut" -> "Held-out queries";
             case "maxLength" -> "Maximum instruction length";
             case "judgeMode" -> "Judge mode";
-            default -> field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
+            default -> field.isEmpty() ? "Form" : field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
         };
     }
 

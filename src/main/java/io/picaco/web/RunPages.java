@@ -46,6 +46,7 @@ import io.quarkus.qute.TemplateInstance;
 /** The runs list, the new-run form and the run page. */
 // Off in the functions profile (picaco.functions-only): step instances serve the four functions only.
 @io.quarkus.resteasy.reactive.server.EndpointDisabled(name = "picaco.functions-only", stringValue = "true")
+@io.picaco.auth.Redacted
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class RunPages {
@@ -160,6 +161,13 @@ public class RunPages {
     public Response notFound(RunNotFoundException e) {
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.notFound(e.getMessage()).render()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(io.picaco.api.TooManyRunsException e) {
+        return Response.status(429).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Retry-After", io.picaco.api.TooManyRunsException.RETRY_AFTER_SECONDS)
+                .entity(Templates.error(e.getMessage() + ".").render()).build();
     }
 
     @ServerExceptionMapper
@@ -281,7 +289,7 @@ public class RunPages {
                 content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             List<String> queries = QueryFiles.parse(file.getFileName(), content);
-            form.set("queries", String.join("\n", queries.stream().map(q -> q.replaceAll("\\s*\\R\\s*", " ")).toList()));
+            form.set("queries", String.join("\n", queries.stream().map(QueryFiles::oneLine).toList()));
             form.set("querySource", RunForm.PASTE);
         } catch (QueryFiles.BadFile e) {
             form.fail("queriesFile", e.getMessage());

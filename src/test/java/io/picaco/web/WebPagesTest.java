@@ -22,7 +22,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class WebPagesTest {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Inject
     HostileRows hostile;
