@@ -100,9 +100,8 @@ class SignInAndCsrfTest {
         var run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(view);
         assertTrue(run.path("usage").path("calls").asLong() > 0, view);
         assertEquals(0, run.path("usage").path("failures").asLong(), "no call was refused: " + view);
-        // DONE when this app is the first in the test JVM to load the in-process embedding model's native library;
-        // a later one cannot load it again, which fails the run after its (successful) model calls.
-        assertTrue(status.equals("DONE") || run.path("error").asText().matches("(?s).*(libtokenizers|AllMiniLm).*"), view);
+        // the embedder's native libraries load parent-first under the test profile, so this app embeds too
+        assertEquals("DONE", status, view);
 
         // The run page's export buttons are plain links: the session cookie is enough.
         HttpResponse<String> md = Raw.send(base(), "GET", "/api/runs/" + id + "/export?format=markdown", null,
