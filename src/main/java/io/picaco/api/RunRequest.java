@@ -8,7 +8,8 @@ import io.picaco.steps.ValueInput;
 public record RunRequest(String name, String composition, List<ValueInput> values, List<String> queries,
         String querySet, String preset, Integer iterations, Integer candidates, Integer samples, Integer evalSamples,
         Integer alignedPoolSize, Integer noisyPoolSize, Double beta, Double heldOut, Long seed,
-        String seedInstruction, String judgeMode, Integer maxLength, Models models, Budget budget) {
+        String seedInstruction, String judgeMode, Integer maxLength, Models models, Budget budget,
+        String method) {
 
     /** Names of configured endpoints per role. */
     public record Models(String target, String optimizer, String judge) {

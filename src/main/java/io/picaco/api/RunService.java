@@ -8,12 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.picaco.conductor.Phase;
 import io.picaco.conductor.RunSpec;
 import io.picaco.llm.ModelGateway;
 import io.picaco.llm.Role;
 import io.picaco.store.Instruction;
 import io.picaco.store.Json;
-import io.picaco.store.Phase;
 import io.picaco.store.Run;
 import io.picaco.store.RunStatus;
 import io.picaco.validation.Limits;

@@ -1,5 +1,6 @@
 package io.picaco.api;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.picaco.conductor.MethodName;
 import io.picaco.conductor.RunSpec;
 import io.picaco.core.BuiltInCompositions;
 import io.picaco.core.Composition;
@@ -80,6 +82,10 @@ public class RunSpecResolver {
         if (r.seedInstruction() != null) {
             c.text(r.seedInstruction(), 8000, "seedInstruction");
         }
+        if (r.method() != null) {
+            c.require(Arrays.stream(MethodName.values()).anyMatch(m -> m.id().equals(r.method())), "method",
+                    "must be one of: " + MethodName.known());
+        }
         if (r.judgeMode() != null) {
             c.require(Judge.JOINT.equals(r.judgeMode()) || Judge.PER_VALUE.equals(r.judgeMode()), "judgeMode",
                     "must be 'joint' or 'per-value'");
@@ -142,7 +148,8 @@ public class RunSpecResolver {
                 r.seedInstruction() != null ? r.seedInstruction().strip() : SeedInstruction.forValues(values),
                 r.judgeMode() != null ? r.judgeMode() : Judge.JOINT, or(r.maxLength(), 1500), DELTA, PATIENCE, models,
                 r.budget() == null ? null
-                        : new RunSpec.Budget(r.budget().maxCalls(), r.budget().maxTokens(), r.budget().maxCost()));
+                        : new RunSpec.Budget(r.budget().maxCalls(), r.budget().maxTokens(), r.budget().maxCost()),
+                r.method() == null ? MethodName.PICACO : MethodName.of(r.method()));
         long calls = spec.estimate().calls();
         if (calls > limits.maxCallsPerRun()) {
             throw ValidationException.of("estimate", String.format(Locale.ROOT, "this run is estimated at %,d model "

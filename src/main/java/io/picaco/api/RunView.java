@@ -26,7 +26,7 @@ public record RunView(String id, String name, String composition, String status,
 
     public record Parameters(String preset, int trainingQueries, int heldOutQueries, int iterations, int candidates,
             int samples, int evalSamples, int alignedPoolSize, int noisyPoolSize, double beta, long seed,
-            String judgeMode, int maxLength) {
+            String judgeMode, int maxLength, String method) {
     }
 
     /** The run's usage in total, by role and by phase. */

@@ -8,13 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.picaco.conductor.Methods;
+import io.picaco.conductor.Phase;
 import io.picaco.conductor.RunLedger;
 import io.picaco.conductor.RunSpec;
 import io.picaco.core.EvaluationSummary;
 import io.picaco.core.ScoredResponse;
 import io.picaco.store.Instruction;
 import io.picaco.store.Json;
-import io.picaco.store.Phase;
 import io.picaco.store.ResponseRow;
 import io.picaco.store.Run;
 import io.picaco.store.RunIteration;
@@ -74,7 +75,8 @@ public class RunViews {
                 run.error, run.leaseOwner, run.createdAt, run.startedAt, run.finishedAt,
                 new RunView.Parameters(spec.preset(), spec.training().size(), spec.heldOut().size(), spec.iterations(),
                         spec.candidates(), spec.samples(), spec.evalSamples(), spec.alignedPoolSize(),
-                        spec.noisyPoolSize(), spec.beta(), spec.seed(), spec.judgeMode(), spec.maxLength()),
+                        spec.noisyPoolSize(), spec.beta(), spec.seed(), spec.judgeMode(), spec.maxLength(),
+                        Methods.of(spec.method()).name().id()),
                 spec.values());
     }
 

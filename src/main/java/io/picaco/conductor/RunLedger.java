@@ -12,7 +12,6 @@ import jakarta.persistence.LockModeType;
 import io.picaco.llm.Role;
 import io.picaco.llm.Usage;
 import io.picaco.store.Instruction;
-import io.picaco.store.Phase;
 import io.picaco.store.ResponseRow;
 import io.picaco.store.Run;
 import io.picaco.store.RunStatus;

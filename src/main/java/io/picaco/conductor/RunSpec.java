@@ -6,11 +6,14 @@ import java.util.Map;
 import io.picaco.core.ObjectiveSpec;
 import io.picaco.core.Value;
 
-/** Everything a run was started with, resolved (preset applied, queries split); stored as JSON on the run. */
+/**
+ * Everything a run was started with, resolved (preset applied, queries split); stored as JSON on the run. A null
+ * method (runs stored before methods existed) is PICACO.
+ */
 public record RunSpec(String name, String composition, String preset, List<Value> values, List<String> training,
         List<String> heldOut, int iterations, int candidates, int samples, int evalSamples, int alignedPoolSize,
         int noisyPoolSize, double beta, long seed, String seedInstruction, String judgeMode, int maxLength,
-        double delta, int patience, Map<String, String> models, Budget budget) {
+        double delta, int patience, Map<String, String> models, Budget budget, MethodName method) {
 
     /** Per-run limits; each optional. */
     public record Budget(Long maxCalls, Long maxTokens, Double maxCost) {

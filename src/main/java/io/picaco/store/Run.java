@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.picaco.conductor.Phase;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity

@@ -1,6 +1,6 @@
 package io.picaco.web;
 
-import io.picaco.store.Phase;
+import io.picaco.conductor.Phase;
 
 /**
  * How far a run is, as a share of its steps: bootstrap (2), iteration 0 (sample, score, select), four steps per
