@@ -2,6 +2,7 @@ package io.picaco.api;
 
 import java.util.List;
 
+import io.picaco.core.Demonstration;
 import io.picaco.steps.ValueInput;
 
 /** The body of {@code POST /api/runs}: a built-in composition or custom values, and optional parameters. */
@@ -9,7 +10,7 @@ public record RunRequest(String name, String composition, List<ValueInput> value
         String querySet, String preset, Integer iterations, Integer candidates, Integer samples, Integer evalSamples,
         Integer alignedPoolSize, Integer noisyPoolSize, Double beta, Double heldOut, Long seed,
         String seedInstruction, String judgeMode, Integer maxLength, Models models, Budget budget,
-        String method) {
+        String method, List<Demonstration> examples) {
 
     /** Names of configured endpoints per role. */
     public record Models(String target, String optimizer, String judge) {

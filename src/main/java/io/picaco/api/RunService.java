@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.picaco.conductor.Method;
+import io.picaco.conductor.Methods;
 import io.picaco.conductor.Phase;
 import io.picaco.conductor.RunSpec;
 import io.picaco.llm.ModelGateway;
@@ -49,7 +51,12 @@ public class RunService {
         run.persist();
         run.bareId = instruction(run, Instruction.BARE, "").id;
         run.seedId = instruction(run, Instruction.SEED, spec.seedInstruction()).id;
-        run.incumbentId = run.seedId;
+        Method method = Methods.of(spec.method());
+        run.incumbentId = switch (method.start()) {
+            case BARE -> run.bareId;
+            case SEED -> run.seedId;
+            case OWN -> instruction(run, Instruction.FIXED, method.ownInstruction(spec)).id;
+        };
         return run;
     }
 

@@ -86,6 +86,7 @@ public class RunSpecResolver {
             c.require(Arrays.stream(MethodName.values()).anyMatch(m -> m.id().equals(r.method())), "method",
                     "must be one of: " + MethodName.known());
         }
+        examples(c, r);
         if (r.judgeMode() != null) {
             c.require(Judge.JOINT.equals(r.judgeMode()) || Judge.PER_VALUE.equals(r.judgeMode()), "judgeMode",
                     "must be 'joint' or 'per-value'");
@@ -149,7 +150,8 @@ public class RunSpecResolver {
                 r.judgeMode() != null ? r.judgeMode() : Judge.JOINT, or(r.maxLength(), 1500), DELTA, PATIENCE, models,
                 r.budget() == null ? null
                         : new RunSpec.Budget(r.budget().maxCalls(), r.budget().maxTokens(), r.budget().maxCost()),
-                r.method() == null ? MethodName.PICACO : MethodName.of(r.method()));
+                r.method() == null ? MethodName.PICACO : MethodName.of(r.method()),
+                r.examples() == null || r.examples().isEmpty() ? null : List.copyOf(r.examples()));
         long calls = spec.estimate().calls();
         if (calls > limits.maxCallsPerRun()) {
             throw ValidationException.of("estimate", String.format(Locale.ROOT, "this run is estimated at %,d model "
@@ -194,5 +196,25 @@ public class RunSpecResolver {
 
     private static int or(Integer v, int d) {
         return v != null ? v : d;
+    }
+
+    /**
+     * URIAL's demonstrations: a custom composition must bring 1 to 8 {@code examples} (query and answer) to run
+     * URIAL; a built-in one has three of its own, which examples replace.
+     */
+    private static void examples(Checks c, RunRequest r) {
+        if (r.examples() != null) {
+            c.size(r.examples(), 1, 8, "examples");
+            for (int i = 0; i < r.examples().size(); i++) {
+                var e = r.examples().get(i);
+                if (c.present(e, "examples[" + i + "]")) {
+                    c.text(e.query(), 2000, "examples[" + i + "].query");
+                    c.text(e.answer(), 4000, "examples[" + i + "].answer");
+                }
+            }
+        }
+        if ("urial".equals(r.method()) && r.composition() == null && (r.examples() == null || r.examples().isEmpty())) {
+            c.require(false, "examples", "urial with custom values needs 1 to 8 examples {query, answer}");
+        }
     }
 }

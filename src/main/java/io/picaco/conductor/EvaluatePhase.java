@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.picaco.core.Demonstration;
 import io.picaco.store.Instruction;
 import io.picaco.store.ResponseRow;
 import io.picaco.store.Run;
@@ -40,12 +41,16 @@ class EvaluatePhase implements PhaseStep {
 
     private static List<SampleWork> expected(Run run, RunSpec spec) {
         List<SampleWork> work = new ArrayList<>();
+        List<Demonstration> demonstrations = Methods.of(spec.method()).demonstrations(spec);
         for (Long id : new LinkedHashSet<>(List.of(run.bareId, run.seedId, run.incumbentId))) {
             Instruction ins = Instruction.findById(id);
             String text = Instruction.BARE.equals(ins.origin) ? null : ins.text;
+            // A fixed method's demonstrations go with its own instruction only.
+            List<Demonstration> turns = Instruction.FIXED.equals(ins.origin) && !demonstrations.isEmpty()
+                    ? demonstrations : null;
             for (int q = 0; q < spec.heldOut().size(); q++) {
                 for (int k = 0; k < spec.evalSamples(); k++) {
-                    work.add(new SampleWork(ins.id, text, ResponseRow.TEST, q, k));
+                    work.add(new SampleWork(ins.id, text, ResponseRow.TEST, q, k, turns));
                 }
             }
         }

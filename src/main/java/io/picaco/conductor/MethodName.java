@@ -8,7 +8,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The methods a run can take ({@code method} in a run request; ALGORITHM.md, "Methods"). */
 public enum MethodName {
+    BARE("bare"),
+    Q_IF("q+if"),
+    URIAL("urial"),
+    OPRO("opro"),
     PICACO("picaco"),
+    PICACO_NO_REDUNDANCY("picaco-no-redundancy"),
     PICACO_NO_NOISY_POOL("picaco-no-noisy-pool"),
     PICACO_NO_ENHANCEMENT("picaco-no-enhancement"),
     PICACO_SINGLE_ROUND("picaco-single-round");

@@ -7,8 +7,9 @@ import java.util.Map;
 public final class Methods {
     private static final Map<MethodName, Method> ALL = new EnumMap<>(MethodName.class);
     static {
-        for (Method m : new Method[] {Picaco.full(), Picaco.withoutNoisyPool(), Picaco.withoutEnhancement(),
-                Picaco.singleRound()}) {
+        for (Method m : new Method[] {FixedInstruction.bare(), FixedInstruction.qIf(), FixedInstruction.urial(),
+                new Opro(), Picaco.full(), Picaco.withoutRedundancy(), Picaco.withoutNoisyPool(),
+                Picaco.withoutEnhancement(), Picaco.singleRound()}) {
             ALL.put(m.name(), m);
         }
     }

@@ -12,7 +12,6 @@ import io.picaco.llm.OptimizerPrompt;
 import io.picaco.llm.Role;
 import io.picaco.llm.Seeds;
 import io.picaco.steps.ProposeInput;
-import io.picaco.steps.SelectOutput;
 import io.picaco.steps.ValueInput;
 import io.picaco.store.Instruction;
 import io.picaco.store.Json;
@@ -21,8 +20,9 @@ import io.picaco.store.ResponseRow;
 /**
  * PICACO (ALGORITHM.md): noisy pool, seed, then T rounds of propose-sample-score-select maximising Ĵ; the optimizer
  * sees the trajectory, aligned-pool exemplars for the weakest values and parroted noisy-pool responses. Its
- * ablations leave one part out: the noisy pool (b(x) = 0 and no parroted examples), the response enhancement (no
- * exemplars), or all rounds but the first.
+ * ablations leave one part out: the redundancy term (τ = β Σ w_k log q_ω; the noisy pool is still built, for the
+ * parroted examples), the noisy pool (b(x) = 0 and no parroted examples), the response enhancement (no exemplars),
+ * or all rounds but the first.
  */
 final class Picaco implements Method {
     static final int EXEMPLAR_CHARS = 600;
@@ -32,28 +32,35 @@ final class Picaco implements Method {
     private final boolean noisyPool;
     private final boolean enhancement;
     private final boolean singleRound;
+    private final boolean redundancy;
 
-    private Picaco(MethodName name, boolean noisyPool, boolean enhancement, boolean singleRound) {
+    private Picaco(MethodName name, boolean noisyPool, boolean enhancement, boolean singleRound,
+            boolean redundancy) {
         this.name = name;
         this.noisyPool = noisyPool;
         this.enhancement = enhancement;
         this.singleRound = singleRound;
+        this.redundancy = redundancy;
     }
 
     static Picaco full() {
-        return new Picaco(MethodName.PICACO, true, true, false);
+        return new Picaco(MethodName.PICACO, true, true, false, true);
+    }
+
+    static Picaco withoutRedundancy() {
+        return new Picaco(MethodName.PICACO_NO_REDUNDANCY, true, true, false, false);
     }
 
     static Picaco withoutNoisyPool() {
-        return new Picaco(MethodName.PICACO_NO_NOISY_POOL, false, true, false);
+        return new Picaco(MethodName.PICACO_NO_NOISY_POOL, false, true, false, true);
     }
 
     static Picaco withoutEnhancement() {
-        return new Picaco(MethodName.PICACO_NO_ENHANCEMENT, true, false, false);
+        return new Picaco(MethodName.PICACO_NO_ENHANCEMENT, true, false, false, true);
     }
 
     static Picaco singleRound() {
-        return new Picaco(MethodName.PICACO_SINGLE_ROUND, true, true, true);
+        return new Picaco(MethodName.PICACO_SINGLE_ROUND, true, true, true, true);
     }
 
     @Override
@@ -69,17 +76,13 @@ final class Picaco implements Method {
 
     @Override
     public ObjectiveSpec objective(RunSpec spec) {
-        return spec.objective();
+        ObjectiveSpec full = spec.objective();
+        return redundancy ? full : new ObjectiveSpec(full.beta(), full.valueIds(), full.weights(), false);
     }
 
     @Override
     public boolean lastIteration(RunSpec spec, int iteration) {
         return iteration >= (singleRound ? Math.min(1, spec.iterations()) : spec.iterations());
-    }
-
-    @Override
-    public String winner(SelectOutput ranked) {
-        return ranked.selected();
     }
 
     @Override

@@ -3,17 +3,20 @@ package io.picaco.conductor;
 import java.util.List;
 import java.util.Map;
 
+import io.picaco.core.Demonstration;
 import io.picaco.core.ObjectiveSpec;
 import io.picaco.core.Value;
 
 /**
  * Everything a run was started with, resolved (preset applied, queries split); stored as JSON on the run. A null
- * method (runs stored before methods existed) is PICACO.
+ * method (runs stored before methods existed) is PICACO. {@code examples}: a custom composition's URIAL
+ * demonstrations (null: none, or the built-in composition's).
  */
 public record RunSpec(String name, String composition, String preset, List<Value> values, List<String> training,
         List<String> heldOut, int iterations, int candidates, int samples, int evalSamples, int alignedPoolSize,
         int noisyPoolSize, double beta, long seed, String seedInstruction, String judgeMode, int maxLength,
-        double delta, int patience, Map<String, String> models, Budget budget, MethodName method) {
+        double delta, int patience, Map<String, String> models, Budget budget, MethodName method,
+        List<Demonstration> examples) {
 
     /** Per-run limits; each optional. */
     public record Budget(Long maxCalls, Long maxTokens, Double maxCost) {

@@ -51,7 +51,8 @@ class Sampler {
         }
         List<ShardFanOut.ShardResult<SampleOutput>> results = fanOut.invoke(s.phase(), shards, SampleOutput::usage,
                 shard -> steps.sample(new SampleInput(shard.stream().map(w -> new SampleInput.Item(w.key(),
-                        w.instruction(), s.spec().query(w.split(), w.queryIndex()), w.sampleIndex())).toList(),
+                        w.instruction(), s.spec().query(w.split(), w.queryIndex()), w.sampleIndex(), w.demonstrations()))
+                        .toList(),
                         s.spec().seed(), 1.0, s.spec().endpoint(Role.TARGET))));
         for (int i = 0; i < shards.size(); i++) {
             commit(s, shards.get(i), results.get(i));

@@ -75,7 +75,7 @@ class Scorer {
         }
         List<ValueInput> values = spec.values().stream().map(ValueInput::of).toList();
         List<ShardFanOut.ShardResult<ScoreOutput>> results = fanOut.invoke(recordAs, shards, ScoreOutput::usage,
-                shard -> steps.score(new ScoreInput(values, null, shard.stream()
+                shard -> steps.score(new ScoreInput(values, s.method().observations(spec), shard.stream()
                         .map(r -> new ScoreInput.Item(r.id.toString(), spec.query(r.split, r.queryIndex), r.text))
                         .toList(), spec.judgeMode(), judge, spec.seed(), spec.endpoint(Role.JUDGE))));
         for (int i = 0; i < shards.size(); i++) {

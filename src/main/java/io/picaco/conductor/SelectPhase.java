@@ -47,7 +47,8 @@ class SelectPhase implements PhaseStep {
 
     @Override
     public void run(Snapshot s) {
-        SelectInput input = QuarkusTransaction.requiringNew().call(() -> input(Run.findById(s.runId()), s.spec()));
+        SelectInput input = QuarkusTransaction.requiringNew().call(() -> input(Run.findById(s.runId()), s.spec(),
+                s.method()));
         Instant started = Instant.now();
         SelectOutput out;
         try {
@@ -64,15 +65,17 @@ class SelectPhase implements PhaseStep {
         });
     }
 
-    private SelectInput input(Run run, RunSpec spec) {
+    private SelectInput input(Run run, RunSpec spec, Method method) {
         List<ResponseRow> train = ledger.responses(run.id, ResponseRow.TRAIN);
         Map<String, Double> baselines = Baselines.of(train, run.bareId);
         List<SelectInput.Instruction> instructions = ledger.iterationSet(run).stream()
                 .map(ins -> new SelectInput.Instruction(ins.id.toString(), train.stream()
                         .filter(r -> r.instructionId.equals(ins.id)).map(SelectPhase::response).toList()))
                 .toList();
+        boolean redundancy = method.objective(spec).redundancy();
         return new SelectInput(spec.beta(), spec.valueIds(), spec.weights(), baselines,
-                run.iteration == 0 ? null : String.valueOf(run.incumbentId), instructions, null);
+                run.iteration == 0 ? null : String.valueOf(run.incumbentId), instructions, null,
+                redundancy ? null : Boolean.FALSE);
     }
 
     static SelectInput.Response response(ResponseRow r) {
@@ -123,7 +126,8 @@ class SelectPhase implements PhaseStep {
         it.persist();
 
         List<Double> best = RunIteration.<RunIteration>list("runId = ?1 order by iteration", run.id).stream()
-                .map(r -> r.jHat == null ? Double.NEGATIVE_INFINITY : r.jHat).toList();
+                .map(r -> s.method().score(r.jHat, r.perValueJson == null ? null : Json.doubles(r.perValueJson)))
+                .map(score -> score == null ? Double.NEGATIVE_INFINITY : score).toList();
         boolean stop = s.method().lastIteration(spec, run.iteration)
                 || new EarlyStopping(spec.delta(), spec.patience()).shouldStop(best);
         Transitions.completed(run, s.method(), stop);

@@ -25,7 +25,7 @@ public final class Objective {
         }
         double total = 0;
         for (Map.Entry<String, double[]> e : byQuery.entrySet()) {
-            Double b = baselines == null ? null : baselines.get(e.getKey());
+            Double b = baselines == null || !spec.redundancy() ? null : baselines.get(e.getKey());
             total += e.getValue()[0] / e.getValue()[1] + (b == null ? 0.0 : b);
         }
         return new InstructionScore(instructionId, total / byQuery.size(), perValueMeans(valid, spec.valueIds()),

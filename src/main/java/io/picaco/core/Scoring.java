@@ -45,11 +45,16 @@ public final class Scoring {
     /** τ(x, y) = β · Σ_k w_k · log q_ω(v_k | x, y) − log q_φ(s | x, y), with weights already normalized. */
     public static double tau(double beta, Map<String, Double> normalizedWeights, Map<String, Double> ratings,
             double cosine) {
+        return beta * conformity(normalizedWeights, ratings) - StrictMath.log(qPhi(cosine));
+    }
+
+    /** Σ_k w_k log q_ω(v_k | y): the conformity part of τ. */
+    public static double conformity(Map<String, Double> normalizedWeights, Map<String, Double> ratings) {
         double conformity = 0;
         for (Map.Entry<String, Double> w : normalizedWeights.entrySet()) {
             conformity += w.getValue() * StrictMath.log(qOmega(ratings.get(w.getKey())));
         }
-        return beta * conformity - StrictMath.log(qPhi(cosine));
+        return conformity;
     }
 
     /**

@@ -42,6 +42,10 @@ public final class OptimizerPrompt {
         return new TrajectoryEntry(e.instruction(), e.jHat() == null ? null : twoDecimals(e.jHat()), perValue);
     }
 
+    static double oneDecimal(double x) {
+        return java.math.BigDecimal.valueOf(x).setScale(1, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
     static double twoDecimals(double x) {
         return java.math.BigDecimal.valueOf(x).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
     }

@@ -13,8 +13,9 @@ import io.picaco.core.Value;
 import io.picaco.llm.ModelCallException;
 import io.picaco.llm.ModelGateway;
 import io.picaco.llm.ModelReply;
-import io.picaco.llm.OptimizerPrompt;
 import io.picaco.llm.OptimizerParser;
+import io.picaco.llm.OptimizerPrompt;
+import io.picaco.llm.OproPrompt;
 import io.picaco.llm.Role;
 import io.picaco.llm.Seeds;
 import io.picaco.llm.UsageMeter;
@@ -37,8 +38,11 @@ public class ProposeStep {
         int count = in.count() == null ? 4 : in.count();
         int maxLength = in.maxLength() == null ? DEFAULT_MAX_LENGTH : in.maxLength();
         var trajectory = in.trajectory() == null ? List.<OptimizerPrompt.TrajectoryEntry>of() : in.trajectory();
-        var messages = OptimizerPrompt.messages(values, trajectory, orEmpty(in.weakest()), orEmpty(in.exemplars()),
-                orEmpty(in.avoid()), count, maxLength);
+        var messages = ProposeInput.OPRO.equals(in.style())
+                ? OproPrompt.messages(values, trajectory.stream().map(ProposeStep::scored).toList(),
+                        orEmpty(in.examples()), count, maxLength)
+                : OptimizerPrompt.messages(values, trajectory, orEmpty(in.weakest()), orEmpty(in.exemplars()),
+                        orEmpty(in.avoid()), count, maxLength);
         if (LOG.isDebugEnabled()) {
             LOG.debug("optimizer prompt: " + ((dev.langchain4j.data.message.UserMessage) messages.get(1)).singleText());
         }
@@ -66,6 +70,12 @@ public class ProposeStep {
             }
         }
         return new ProposeOutput(out, usage.total(), null);
+    }
+
+    /** OPRO's score: the mean of the per-value mean ratings (every valid response rates every value). */
+    static OproPrompt.Scored scored(OptimizerPrompt.TrajectoryEntry e) {
+        return new OproPrompt.Scored(e.instruction(), e.perValue() == null ? 0
+                : e.perValue().values().stream().mapToDouble(Double::doubleValue).average().orElse(0));
     }
 
     private static <T> List<T> orEmpty(List<T> l) {

@@ -2,6 +2,8 @@ package io.picaco.steps;
 
 import java.util.List;
 
+import io.picaco.core.Demonstration;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -11,6 +13,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record SampleInput(List<Item> items, Long seed, Double temperature, String model) {
-    public record Item(String id, String instruction, String query, Integer sampleIndex) {
+    /** {@code demonstrations}: optional earlier chat turns (user query, assistant answer) before the query. */
+    public record Item(String id, String instruction, String query, Integer sampleIndex,
+            List<Demonstration> demonstrations) {
+        public Item(String id, String instruction, String query, Integer sampleIndex) {
+            this(id, instruction, query, sampleIndex, null);
+        }
     }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import io.picaco.core.Demonstration;
 import io.picaco.llm.CallPool;
 import io.picaco.llm.ModelCallException;
 import io.picaco.llm.ModelGateway;
@@ -35,7 +37,7 @@ public class SampleStep {
             int index = it.sampleIndex() == null ? 0 : it.sampleIndex();
             int callSeed = Seeds.derive(seed, "sample", it.instruction(), it.query(), index);
             try {
-                ModelReply reply = models.chat(endpoint, Role.TARGET, messages(it.instruction(), it.query()),
+                ModelReply reply = models.chat(endpoint, Role.TARGET, messages(it.instruction(), it.demonstrations(), it.query()),
                         callSeed, in.temperature(), false);
                 usage.add(reply.usage());
                 return new SampleOutput.Response(it.id(), reply.text(), null);
@@ -48,8 +50,22 @@ public class SampleStep {
     }
 
     static List<ChatMessage> messages(String instruction, String query) {
-        return instruction == null || instruction.isBlank()
-                ? List.of(UserMessage.from(query))
-                : List.of(SystemMessage.from(instruction), UserMessage.from(query));
+        return messages(instruction, null, query);
+    }
+
+    /** The system instruction (none for the bare model), any demonstrations as earlier turns, then the query. */
+    static List<ChatMessage> messages(String instruction, List<Demonstration> demonstrations, String query) {
+        List<ChatMessage> messages = new java.util.ArrayList<>();
+        if (instruction != null && !instruction.isBlank()) {
+            messages.add(SystemMessage.from(instruction));
+        }
+        if (demonstrations != null) {
+            demonstrations.forEach(d -> {
+                messages.add(UserMessage.from(d.query()));
+                messages.add(AiMessage.from(d.answer()));
+            });
+        }
+        messages.add(UserMessage.from(query));
+        return List.copyOf(messages);
     }
 }

@@ -8,7 +8,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** The fixed {@code POST /select} contract of ARCHITECTURE.md. */
 @RegisterForReflection
 public record SelectInput(Double beta, List<String> values, Map<String, Double> weights, Map<String, Double> baselines,
-        String incumbent, List<Instruction> instructions, Integer alignedPoolSize) {
+        String incumbent, List<Instruction> instructions, Integer alignedPoolSize, Boolean redundancy) {
+
+    /** The fixed contract's fields; {@code redundancy} (optional, default true) is false for the ablation. */
+    public SelectInput(Double beta, List<String> values, Map<String, Double> weights, Map<String, Double> baselines,
+            String incumbent, List<Instruction> instructions, Integer alignedPoolSize) {
+        this(beta, values, weights, baselines, incumbent, instructions, alignedPoolSize, null);
+    }
 
     public record Instruction(String id, List<Response> responses) {
     }

@@ -18,7 +18,8 @@ public class SelectStep {
 
     public SelectOutput select(SelectInput in) {
         StepRules.select(in);
-        ObjectiveSpec spec = new ObjectiveSpec(in.beta() == null ? 1.0 : in.beta(), in.values(), in.weights());
+        ObjectiveSpec spec = new ObjectiveSpec(in.beta() == null ? 1.0 : in.beta(), in.values(), in.weights(),
+                !Boolean.FALSE.equals(in.redundancy()));
         Map<String, Double> baselines = in.baselines() == null ? Map.of() : in.baselines();
         List<Selection.Candidate> candidates = new ArrayList<>();
         List<ScoredResponse> all = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.picaco.core.Demonstration;
 import io.picaco.llm.Judge;
 import io.picaco.validation.Checks;
 
@@ -51,6 +52,21 @@ public final class StepRules {
         c.text(query, MAX_QUERY, f + ".query");
     }
 
+    /** At most 8 earlier turns, each a query and an answer of at most 8000 characters. */
+    static void demonstrations(Checks c, List<Demonstration> demonstrations, String field) {
+        if (demonstrations == null) {
+            return;
+        }
+        c.size(demonstrations, 0, 8, field);
+        for (int i = 0; i < demonstrations.size(); i++) {
+            Demonstration d = demonstrations.get(i);
+            if (c.present(d, field + "[" + i + "]")) {
+                c.text(d.query(), 8000, field + "[" + i + "].query");
+                c.text(d.answer(), 8000, field + "[" + i + "].answer");
+            }
+        }
+    }
+
     static void sample(SampleInput in) {
         Checks c = new Checks();
         if (c.present(in, "body") && c.present(in.items(), "items")) {
@@ -68,6 +84,7 @@ public final class StepRules {
                             "must be at most " + MAX_INSTRUCTION + " characters");
                 }
                 c.range(it.sampleIndex(), 0, 1_000_000, f + ".sampleIndex");
+                demonstrations(c, it.demonstrations(), f + ".demonstrations");
             }
             c.range(in.temperature(), 0, 2, "temperature");
         }
@@ -112,6 +129,9 @@ public final class StepRules {
             texts(c, in.weakest(), 16, 64, "weakest");
             texts(c, in.avoid(), 50, MAX_RESPONSE, "avoid");
             texts(c, in.earlier(), MAX_ITEMS, MAX_INSTRUCTION, "earlier");
+            texts(c, in.examples(), 16, MAX_QUERY, "examples");
+            c.require(in.style() == null || "picaco".equals(in.style()) || ProposeInput.OPRO.equals(in.style()),
+                    "style", "must be picaco or opro");
             c.size(in.exemplars(), 0, 64, "exemplars");
             if (in.exemplars() != null) {
                 for (int i = 0; i < in.exemplars().size(); i++) {

@@ -17,6 +17,8 @@ public class Instruction extends PanacheEntityBase {
     public static final String BARE = "bare";
     public static final String SEED = "seed";
     public static final String CANDIDATE = "candidate";
+    /** A fixed method's own instruction (URIAL's preamble and value list). */
+    public static final String FIXED = "fixed";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -363,7 +363,7 @@ public final class RunForm {
                 ints.get("evalSamples"), ints.get("alignedPoolSize"), ints.get("noisyPoolSize"),
                 parseDouble("beta", value("beta")), parseDouble("heldOut", value("heldOut")), seed,
                 blankToNull(value("seedInstruction")), blankToNull(value("judgeMode")), ints.get("maxLength"),
-                models, null, blankToNull(value("method")));
+                models, null, blankToNull(value("method")), null);
     }
 
     private Integer parseInt(String field) {
