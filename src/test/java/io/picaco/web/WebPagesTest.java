@@ -77,6 +77,24 @@ class WebPagesTest {
     }
 
     @Test
+    void theFormStartsABaselineMethodAndTheRunPageSaysWhichMethodRan() {
+        String location = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("source", "builtin").formParam("composition", "harmlessness-4")
+                .formParam("querySource", "builtin").formParam("preset", "quick").formParam("seed", "4")
+                .formParam("method", "q+if").formParam("op", "start")
+                .when().post("/runs").then().statusCode(303).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        given().get("/api/runs/" + id).then().statusCode(200).body("parameters.method", equalTo("q+if"));
+        given().get("/runs/" + id).then().statusCode(200).body(containsString("method <strong>q+if</strong>"));
+
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("source", "builtin").formParam("composition", "harmlessness-4")
+                .formParam("querySource", "builtin").formParam("method", "best-guess").formParam("op", "start")
+                .when().post("/runs").then().statusCode(400)
+                .body(containsString("id=\"e-method\""), containsString("must be one of: bare, q+if"));
+    }
+
+    @Test
     void invalidInputComesBackInlineWith400AndWhatWasTyped() {
         String html = given().contentType("application/x-www-form-urlencoded")
                 .formParam("name", "My <b>run</b>")
