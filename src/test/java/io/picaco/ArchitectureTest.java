@@ -10,6 +10,7 @@ import static com.tngtech.archunit.lang.conditions.ArchConditions.onlyHaveDepend
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchIgnore;
@@ -40,6 +41,26 @@ class ArchitectureTest {
                     "jakarta.persistence..", "io.quarkus.hibernate..", "org.hibernate..", "io.quarkus.narayana..",
                     "jakarta.transaction..")
             .because("step functions keep no state; the conductor owns all of it");
+
+    /** A write of a run's phase (the field {@code Run.phase}). */
+    static final DescribedPredicate<JavaFieldAccess> RUN_PHASE = new DescribedPredicate<>("a write of Run.phase") {
+        @Override
+        public boolean test(JavaFieldAccess access) {
+            return access.getTarget().getName().equals("phase")
+                    && access.getTarget().getOwner().isEquivalentTo(io.picaco.store.Run.class);
+        }
+    };
+
+    /**
+     * Which phase follows which is written in one place: only the transition table moves a run (the run service
+     * only creates it, QUEUED).
+     */
+    @ArchTest
+    static final ArchRule onlyTheTransitionTableMovesARun = noClasses()
+            .that().doNotHaveFullyQualifiedName("io.picaco.conductor.Transitions")
+            .and().doNotHaveFullyQualifiedName("io.picaco.api.RunService")
+            .should().setFieldWhere(RUN_PHASE)
+            .because("the conductor's phases say their work is complete and Transitions moves the run on");
 
     /** The step records: {@code *Input} / {@code *Output} and the records nested in them (their JSON contract). */
     static final DescribedPredicate<JavaClass> STEP_CONTRACT = new DescribedPredicate<>(
