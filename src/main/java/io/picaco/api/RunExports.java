@@ -80,14 +80,15 @@ public class RunExports {
         if (v.evaluation() != null) {
             md.append("\n## Held-out evaluation\n\n| | ");
             v.values().forEach(val -> md.append(md(val.name())).append(" | "));
-            md.append("mean | min | CV | redundancy | Ĵ |\n|---|");
+            md.append("mean [95 % CI] | min | CV | redundancy | Ĵ |\n|---|");
             v.values().forEach(val -> md.append("---|"));
             md.append("---|---|---|---|---|\n");
             for (Map.Entry<String, EvaluationSummary> ev : v.evaluation().entrySet()) {
                 EvaluationSummary s = ev.getValue();
                 md.append("| ").append(md(ev.getKey())).append(" | ");
                 v.values().forEach(val -> md.append(num(s.perValue().get(val.id()))).append(" | "));
-                md.append(num(s.mean())).append(" | ").append(num(s.min())).append(" | ").append(num(s.cv()))
+                md.append(num(s.mean())).append(s.ci() == null ? "" : " [" + num(s.ci().get(0)) + ", "
+                        + num(s.ci().get(1)) + "]").append(" | ").append(num(s.min())).append(" | ").append(num(s.cv()))
                         .append(" | ").append(num(s.redundancy())).append(" | ").append(num(s.jHat())).append(" |\n");
             }
         }

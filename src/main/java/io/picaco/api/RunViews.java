@@ -13,6 +13,8 @@ import io.picaco.conductor.Phase;
 import io.picaco.conductor.RunLedger;
 import io.picaco.conductor.RunSpec;
 import io.picaco.core.EvaluationSummary;
+import io.picaco.experiment.stats.MeanInterval;
+import io.picaco.experiment.stats.UnitRatings;
 import io.picaco.core.ScoredResponse;
 import io.picaco.store.Instruction;
 import io.picaco.store.Json;
@@ -101,11 +103,16 @@ public class RunViews {
         ids.put("seed", run.seedId);
         ids.put("optimized", run.incumbentId);
         Map<String, EvaluationSummary> out = new LinkedHashMap<>();
-        ids.forEach((label, insId) -> out.put(label, EvaluationSummary.of(test.stream()
-                .filter(r -> r.instructionId.equals(insId))
-                .map(r -> new ScoredResponse(r.id.toString(), r.queryKey(), Json.doubles(r.ratingsJson),
-                        r.redundancy))
-                .toList(), baselines, spec.objective())));
+        ids.forEach((label, insId) -> {
+            List<ScoredResponse> responses = test.stream()
+                    .filter(r -> r.instructionId.equals(insId))
+                    .map(r -> new ScoredResponse(r.id.toString(), r.queryKey(), Json.doubles(r.ratingsJson),
+                            r.redundancy))
+                    .toList();
+            EvaluationSummary summary = EvaluationSummary.of(responses, baselines, spec.objective());
+            MeanInterval ci = UnitRatings.runInterval(responses, spec.objective());
+            out.put(label, ci == null ? summary : summary.withCi(ci.ci().lo(), ci.ci().hi()));
+        });
         return out;
     }
 

@@ -6,10 +6,21 @@ import java.util.Map;
 
 /**
  * The held-out report for one instruction: per-value mean ratings, their mean, minimum and coefficient of
- * variation (population std / mean, the paper's balance measure), mean redundancy cosine, and Ĵ.
+ * variation (population std / mean, the paper's balance measure), mean redundancy cosine, and Ĵ; {@code ci}: the
+ * mean's 95 % bootstrap interval over the held-out queries, when known.
  */
 public record EvaluationSummary(Map<String, Double> perValue, double mean, double min, double cv, double redundancy,
-        Double jHat, int samples, int failed) {
+        Double jHat, int samples, int failed, List<Double> ci) {
+
+    public EvaluationSummary(Map<String, Double> perValue, double mean, double min, double cv, double redundancy,
+            Double jHat, int samples, int failed) {
+        this(perValue, mean, min, cv, redundancy, jHat, samples, failed, null);
+    }
+
+    /** The same summary with the mean's interval. */
+    public EvaluationSummary withCi(double lo, double hi) {
+        return new EvaluationSummary(perValue, mean, min, cv, redundancy, jHat, samples, failed, List.of(lo, hi));
+    }
 
     public static EvaluationSummary of(Collection<ScoredResponse> responses, Map<String, Double> baselines,
             ObjectiveSpec spec) {

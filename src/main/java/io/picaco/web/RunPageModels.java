@@ -123,7 +123,8 @@ public class RunPageModels {
             lines.add(new RunPage.ComparisonLine(v.name(),
                     summaries.stream().map(s -> Fmt.num2(s.perValue().get(v.id()))).toList(), false));
         }
-        lines.add(line("Mean rating", summaries, s -> Fmt.num2(s.mean())));
+        lines.add(line("Mean rating [95 % CI over held-out queries]", summaries, s -> Fmt.num2(s.mean())
+                + (s.ci() == null ? "" : " [" + Fmt.num2(s.ci().get(0)) + ", " + Fmt.num2(s.ci().get(1)) + "]")));
         lines.add(line("Minimum rating", summaries, s -> Fmt.num2(s.min())));
         lines.add(line("CV (lower = more balanced)", summaries, s -> Fmt.num(s.cv())));
         lines.add(line("Redundancy (lower = less parroting)", summaries, s -> Fmt.num(s.redundancy())));

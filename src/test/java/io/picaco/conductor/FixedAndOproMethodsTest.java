@@ -35,6 +35,15 @@ class FixedAndOproMethodsTest {
         }
         assertEquals(bare.getMap("evaluation.bare"), bare.getMap("evaluation.optimized"));
         assertEquals(qIf.getMap("evaluation.seed"), qIf.getMap("evaluation.optimized"));
+        // Every held-out mean carries its 95 % bootstrap interval over the held-out queries.
+        float mean = qIf.getFloat("evaluation.optimized.mean");
+        List<Float> ci = qIf.getList("evaluation.optimized.ci", Float.class);
+        assertTrue(ci.get(0) <= mean && mean <= ci.get(1) && ci.get(0) < ci.get(1), mean + " " + ci);
+        String id = qIf.getString("id");
+        given().get("/api/runs/" + id + "/export?format=markdown").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("mean [95 % CI]"));
+        given().get("/runs/" + id).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Mean rating [95 % CI over held-out queries]"));
         // The same seed gives the same held-out queries and samples: Q+IF's figures are the same in both runs.
         assertEquals(bare.getMap("evaluation.seed"), qIf.getMap("evaluation.seed"));
 
