@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.picaco.AppJson;
 import io.picaco.PicacoConfig;
 import io.picaco.llm.Retries;
 import io.picaco.steps.ProposeInput;
@@ -139,7 +140,8 @@ public class RemoteStepInvoker implements StepInvoker {
                 }
                 T out;
                 try {
-                    out = json.readValue(r.body(), type);
+                    // an answer, not a request: a field this version does not know is ignored (AppJson.lenient)
+                    out = AppJson.lenient(json).readValue(r.body(), type);
                     check.accept(out);
                 } catch (Exception e) {
                     throw new StepFailure("remote " + step + " step answered a body that does not match the "
