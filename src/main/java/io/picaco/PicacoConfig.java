@@ -138,6 +138,13 @@ public interface PicacoConfig {
         @WithDefault("60s")
         Duration maxBackoff();
 
+        /**
+         * How long the answer of an endpoint's reachability check holds, success or failure; after it the next run
+         * or {@code GET /api/models} checks the host again.
+         */
+        @WithDefault("30s")
+        Duration reachabilityTtl();
+
         /** Share of a phase's model calls that must succeed for the run to go on. */
         @WithDefault("0.5")
         double minSuccess();

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.picaco.AppJson;
 import io.picaco.PicacoConfig;
+import io.picaco.llm.Retries;
 import io.picaco.steps.ProposeInput;
 import io.picaco.steps.ProposeOutput;
 import io.picaco.steps.SampleInput;
@@ -29,11 +31,13 @@ import io.picaco.steps.ScoreInput;
 import io.picaco.steps.ScoreOutput;
 import io.picaco.steps.SelectInput;
 import io.picaco.steps.SelectOutput;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Calls the step functions deployed elsewhere (Lambda, Knative, another instance) with the same JSON contract.
- * Transient failures (5xx, connection errors, timeouts) are retried with backoff; a 4xx or an answer that does
- * not match the contract fails the shard at once, with the reason.
+ * Transient failures (5xx, connection errors, timeouts) are retried by the app's one policy ({@link Retries},
+ * honouring a {@code Retry-After}); a 4xx or an answer that does not match the contract fails the shard at once,
+ * with the reason.
  */
 @ApplicationScoped
 @Typed(RemoteStepInvoker.class)
@@ -45,6 +49,10 @@ public class RemoteStepInvoker implements StepInvoker {
     PicacoConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    Retries retrying;
+
+    private Guard guard;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -108,41 +116,66 @@ public class RemoteStepInvoker implements StepInvoker {
                 .header(SHARD_HEADER, step + "-" + io.picaco.llm.Seeds.derive(0, step, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         remote().token().ifPresent(t -> req.header("Authorization", "Bearer " + t));
-        String last = "no attempt";
-        for (int attempt = 1; attempt <= remote().maxAttempts(); attempt++) {
-            try {
-                HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        String shard = req.build().headers().firstValue(SHARD_HEADER).orElse("?");
+        int[] attempts = { 0 };
+        try {
+            return Retries.call(guard, () -> {
+                if (attempts[0]++ > 0) {
+                    LOG.warnf("remote %s step (shard %s): retry %d", step, shard, attempts[0] - 1);
+                }
+                HttpResponse<String> r;
+                try {
+                    r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+                } catch (IOException e) {
+                    throw new Transient(e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()), Optional.empty());
+                }
                 if (r.statusCode() >= 400 && r.statusCode() < 500) {
                     throw new StepFailure("remote " + step + " step answered " + r.statusCode() + ": "
                             + abbreviate(problemDetail(r.body())));
                 }
                 if (r.statusCode() != 200) {
-                    last = "answered " + r.statusCode();
-                } else {
-                    T out;
-                    try {
-                        out = json.readValue(r.body(), type);
-                        check.accept(out);
-                    } catch (Exception e) {
-                        throw new StepFailure("remote " + step + " step answered a body that does not match the "
-                                + "contract: " + abbreviate(String.valueOf(e.getMessage())));
-                    }
-                    return out;
+                    throw new Transient("answered " + r.statusCode(),
+                            io.picaco.llm.RetryAfterFilter.parse(r.headers().firstValue("Retry-After").orElse(null)));
                 }
-            } catch (IOException e) {
-                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StepFailure("interrupted");
-            }
-            if (attempt < remote().maxAttempts()) {
-                LOG.warnf("remote %s step (shard %s): %s; retrying", step, req.build().headers()
-                        .firstValue(SHARD_HEADER).orElse("?"), last);
-                sleep(attempt);
-            }
+                T out;
+                try {
+                    // an answer, not a request: a field this version does not know is ignored (AppJson.lenient)
+                    out = AppJson.lenient(json).readValue(r.body(), type);
+                    check.accept(out);
+                } catch (Exception e) {
+                    throw new StepFailure("remote " + step + " step answered a body that does not match the "
+                            + "contract: " + abbreviate(String.valueOf(e.getMessage())));
+                }
+                return out;
+            }, type);
+        } catch (Transient e) {
+            throw new StepFailure("remote " + step + " step failed after " + attempts[0] + " attempts: "
+                    + abbreviate(e.getMessage()));
+        } catch (Retries.Interrupted e) {
+            throw new StepFailure("interrupted");
         }
-        throw new StepFailure("remote " + step + " step failed after " + remote().maxAttempts() + " attempts: "
-                + abbreviate(last));
+    }
+
+    /** One guard for every remote step: the app's retry policy over {@code picaco.steps.remote.max-attempts}. */
+    @PostConstruct
+    void init() {
+        guard = retrying.guard("remote step", remote().maxAttempts(), t -> t instanceof Transient);
+    }
+
+    /** A 5xx, a connection error or a timeout: retried, and honouring the step's Retry-After if it sent one. */
+    static final class Transient extends RuntimeException implements Retries.RetryAfter {
+        private final Optional<Long> retryAfter;
+
+        Transient(String message, Optional<Long> retryAfter) {
+            super(message, null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        @Override
+        public Optional<Long> retryAfterMillis() {
+            return retryAfter;
+        }
     }
 
     private String problemDetail(String body) {
@@ -151,15 +184,6 @@ public class RemoteStepInvoker implements StepInvoker {
             return p.path("title").asText("") + (p.has("detail") ? " — " + p.path("detail").asText() : "");
         } catch (IOException e) {
             return body;
-        }
-    }
-
-    private void sleep(int attempt) {
-        long base = config.models().backoff().toMillis() << Math.min(attempt - 1, 10);
-        try {
-            Thread.sleep(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.picaco.AppJson;
 
 /**
  * Strict parser of judge output: exactly {@code {"ratings":[{"value","rating","reason"}]}} with one entry per
  * requested value, ratings within 1–5. A single surrounding code fence is tolerated; nothing else is.
  */
 public final class JudgeParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public record Judgment(double rating, String reason) {
     }
 
@@ -30,7 +29,7 @@ public final class JudgeParser {
     public static Map<String, Judgment> parse(String content, List<String> valueIds) throws JudgeFormatException {
         JsonNode root;
         try {
-            root = JSON.readTree(unfence(content));
+            root = AppJson.mapper().readTree(unfence(content));
         } catch (Exception e) {
             throw new JudgeFormatException("not valid JSON");
         }

@@ -1,13 +1,11 @@
 package io.picaco.llm;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,12 +27,14 @@ import io.picaco.PicacoConfig;
 import io.picaco.auth.Secrets;
 import io.picaco.models.EndpointConfig;
 import io.picaco.models.ModelEndpoints;
+import io.smallrye.faulttolerance.api.Guard;
 import io.quarkiverse.langchain4j.openai.QuarkusOpenAiChatModelBuilderFactory;
 
 /**
  * The one path to the chat models. Per endpoint: bounded concurrency and requests/tokens-per-minute windows.
- * Per call: a durable cache, retries with exponential backoff and jitter that honour {@code Retry-After} (429,
- * 5xx, timeouts; client errors fail at once), token, latency and cost accounting.
+ * Per call: a durable cache, retries by the app's one policy ({@link Retries}: exponential backoff with jitter
+ * that honours {@code Retry-After}; 429, 5xx and timeouts are retried, client errors fail at once), token, latency
+ * and cost accounting.
  */
 @ApplicationScoped
 public class ModelGateway {
@@ -48,9 +48,11 @@ public class ModelGateway {
     CallCache cache;
     @Inject
     ModelMetrics metrics;
+    @Inject
+    Retries retrying;
 
     /** What the gateway keeps per endpoint: the client and its limits. */
-    private record Lane(EndpointConfig endpoint, ChatModel model, Semaphore permits, RateWindow window) {
+    private record Lane(EndpointConfig endpoint, ChatModel model, Semaphore permits, RateWindow window, Guard guard) {
     }
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
@@ -82,13 +84,17 @@ public class ModelGateway {
         ChatRequest request = ChatRequest.builder().messages(messages).parameters(params.build()).build();
         long estimate = messages.stream().mapToLong(m -> CallKey.text(m).length() / 4 + 4).sum()
                 + (e.maxTokens() == null ? 256 : e.maxTokens());
-        long retries = 0;
-        RuntimeException last = null;
-        int attempts = config.models().maxAttempts();
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            long started = System.nanoTime();
-            long[] callStart = new long[1];
-            try {
+        // Each attempt is one paid request; the retries of this call are its attempts after the first.
+        int[] attempts = { 0 };
+        long[] lastStart = { 0 };
+        try {
+            return Retries.call(lane.guard(), () -> {
+                long now = System.nanoTime();
+                if (attempts[0]++ > 0) {
+                    metrics.call(role, e.name(), "retry", (now - lastStart[0]) / 1_000_000);
+                }
+                lastStart[0] = now;
+                long[] callStart = new long[1];
                 ChatResponse response = call(lane, request, estimate, callStart);
                 long latency = (System.nanoTime() - callStart[0]) / 1_000_000; // the call, not the wait for a permit
                 TokenUsage t = response.tokenUsage();
@@ -99,38 +105,29 @@ public class ModelGateway {
                     throw new IllegalStateException("the model answered without text");
                 }
                 List<TokenLogprob> lp = logprobs(response);
+                long retries = attempts[0] - 1;
                 metrics.call(role, e.name(), "ok", latency);
                 ModelCallSpan.answered(retries, in, out);
                 if (key != null) {
                     cache.put(key, role.configName(), e.name(), e.modelName(), new CallCache.CachedCall(text, in, out, lp));
                 }
                 return new ModelReply(text, lp, Usage.call(retries, in, out, e.cost(in, out), latency));
-            } catch (NonRetriableException ex) {
-                last = ex;
-                break;
-            } catch (InterruptedRuntime ex) {
-                throw ex;
-            } catch (RuntimeException ex) {
-                last = ex;
-                if (attempt < attempts) {
-                    retries++;
-                    metrics.call(role, e.name(), "retry", (System.nanoTime() - started) / 1_000_000);
-                    sleep(delay(attempt, RetryAfterFilter.requested(ex)));
-                }
-            }
+            }, ModelReply.class);
+        } catch (Retries.Interrupted ex) {
+            throw ex;
+        } catch (RuntimeException last) {
+            long retries = Math.max(0, attempts[0] - 1);
+            String reason = e.name() + " call failed after " + attempts[0] + " attempt(s): " + describe(last);
+            LOG.warn(reason);
+            metrics.call(role, e.name(), "failed", 0);
+            throw new ModelCallException(reason, Usage.failed(retries), last);
         }
-        String reason = e.name() + " call failed after " + (retries + 1) + " attempt(s): " + describe(last);
-        LOG.warn(reason);
-        metrics.call(role, e.name(), "failed", 0);
-        throw new ModelCallException(reason, Usage.failed(retries), last);
     }
 
-    /** Exponential backoff with jitter, at least what the server asked for, at most the configured ceiling. */
-    Duration delay(int attempt, Optional<Long> retryAfterMs) {
-        long base = config.models().backoff().toMillis() << Math.min(attempt - 1, 16);
-        long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        long ms = Math.max(jittered, retryAfterMs.orElse(0L));
-        return Duration.ofMillis(Math.min(ms, config.models().maxBackoff().toMillis()));
+    /** What a model call may retry: 429, 5xx, timeouts, empty answers; not client errors nor a shutdown. */
+    static boolean transientFailure(Throwable t) {
+        return !(t instanceof NonRetriableException) && !(t instanceof Retries.Interrupted)
+                && !(t instanceof InterruptedException) && !(t instanceof Error);
     }
 
     private ChatResponse call(Lane lane, ChatRequest request, long estimatedTokens, long[] callStart) {
@@ -149,7 +146,7 @@ public class ModelGateway {
             }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
-            throw new InterruptedRuntime();
+            throw new Retries.Interrupted();
         }
     }
 
@@ -161,7 +158,8 @@ public class ModelGateway {
             OpenAiChatModel.OpenAiChatModelBuilder b = new QuarkusOpenAiChatModelBuilderFactory.Builder().configName(n);
             ChatModel model = b.baseUrl(e.baseUrl()).apiKey(e.hasKey() ? e.apiKey() : "none").modelName(e.modelName())
                     .timeout(e.timeout()).maxRetries(0).build();
-            return new Lane(e, model, new Semaphore(e.concurrency(), true), new RateWindow(e.rpm(), e.tpm()));
+            return new Lane(e, model, new Semaphore(e.concurrency(), true), new RateWindow(e.rpm(), e.tpm()),
+                    retrying.guard("model call " + n, config.models().maxAttempts(), ModelGateway::transientFailure));
         });
     }
 
@@ -179,22 +177,6 @@ public class ModelGateway {
             p.topLogprobs().forEach(t -> top.putIfAbsent(t.token(), t.logprob()));
         }
         return new TokenLogprob(p.token(), p.logprob() == null ? 0 : p.logprob(), top);
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedRuntime();
-        }
-    }
-
-    /** Thrown when the app shuts down while a call waits; never recorded as a model failure. */
-    public static final class InterruptedRuntime extends RuntimeException {
-        InterruptedRuntime() {
-            super("interrupted");
-        }
     }
 
     /** An error text safe to store and show: the exception kind and message, never keys or headers. */

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.picaco.AppJson;
 
 /** Reads {@code {"instructions":[...]}} from the optimizer's answer (the first JSON object in it). */
 public final class OptimizerParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private OptimizerParser() {
     }
 
@@ -22,7 +21,7 @@ public final class OptimizerParser {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(s.substring(start, end + 1));
+            root = AppJson.mapper().readTree(s.substring(start, end + 1));
         } catch (Exception e) {
             throw new IllegalArgumentException("the optimizer's answer is not valid JSON");
         }

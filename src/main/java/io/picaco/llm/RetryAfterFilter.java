@@ -18,7 +18,7 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * langchain4j's exceptions keep a failed call's status and body but not its headers, so a server's
  * {@code Retry-After} would be lost. This client filter appends it to the error body as a marker that
- * {@link ModelGateway} reads back.
+ * {@link Retries}' backoff reads back.
  */
 @Provider
 public class RetryAfterFilter implements ClientResponseFilter {
@@ -41,7 +41,7 @@ public class RetryAfterFilter implements ClientResponseFilter {
     }
 
     /** Seconds or an HTTP date, as RFC 9110 allows. */
-    static Optional<Long> parse(String header) {
+    public static Optional<Long> parse(String header) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

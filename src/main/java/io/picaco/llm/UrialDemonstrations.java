@@ -3,7 +3,7 @@ package io.picaco.llm;
 import io.picaco.core.Demonstration;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.picaco.AppJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * (as earlier chat turns), outside core, which reads no files through libraries.
  */
 public final class UrialDemonstrations {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Map<String, Optional<List<Demonstration>>> CACHE = new ConcurrentHashMap<>();
 
     private record DemonstrationFile(String composition, List<Demonstration> demonstrations) {
@@ -40,7 +38,8 @@ public final class UrialDemonstrations {
             if (in == null) {
                 return Optional.empty();
             }
-            DemonstrationFile file = JSON.readValue(in, DemonstrationFile.class);
+            DemonstrationFile file = AppJson.mapper().readerFor(DemonstrationFile.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in);
             if (!id.equals(file.composition()) || file.demonstrations() == null) {
                 throw new IllegalStateException(path + " must name composition " + id + " and list demonstrations");
             }

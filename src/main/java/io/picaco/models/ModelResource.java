@@ -33,7 +33,9 @@ public class ModelResource {
 
     @GET
     @Operation(summary = "Every configured endpoint and what is wrong with it",
-            description = "Model, base URL, limits and prices; never a key, only whether one is set.")
+            description = "Model, base URL, limits and prices; never a key, only whether one is set. For an endpoint"
+                    + " outside this app, whether its host answered (reachable) and when that was checked (lastChecked,"
+                    + " an ISO-8601 instant); the check is repeated once it is older than picaco.models.reachability-ttl.")
     @APIResponse(responseCode = "200", description = "One entry per endpoint",
             content = @Content(schema = @Schema(implementation = ModelEndpoint.class, type = SchemaType.ARRAY),
                     examples = @ExampleObject(name = "simulated", value = EXAMPLE)))

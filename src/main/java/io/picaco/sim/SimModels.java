@@ -41,11 +41,16 @@ public final class SimModels {
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The JSON of the requests and answers: the app's mapper, handed in by the resource that serves them. */
+    private final ObjectMapper json;
 
     private final SimTarget target = new SimTarget();
     private final SimJudge judge = new SimJudge();
     private final SimOptimizer optimizer = new SimOptimizer();
+
+    public SimModels(ObjectMapper json) {
+        this.json = json;
+    }
 
     public Reply complete(String model, List<Message> messages, Long seed) {
         if (model == null || !MODELS.contains(model)) {
@@ -97,8 +102,8 @@ public final class SimModels {
     }
 
     private String runJudge(List<Message> messages) {
-        JsonNode block = TaskBlock.find(messages).orElse(null);
-        ObjectNode root = MAPPER.createObjectNode();
+        JsonNode block = TaskBlock.find(messages, json).orElse(null);
+        ObjectNode root = json.createObjectNode();
         ArrayNode arr = root.putArray("ratings");
         if (block != null) {
             List<Value> values = values(block);
@@ -114,8 +119,8 @@ public final class SimModels {
     }
 
     private String runOptimizer(List<Message> messages, Random rnd) {
-        JsonNode block = TaskBlock.find(messages).orElse(null);
-        ObjectNode root = MAPPER.createObjectNode();
+        JsonNode block = TaskBlock.find(messages, json).orElse(null);
+        ObjectNode root = json.createObjectNode();
         ArrayNode arr = root.putArray("instructions");
         if (block != null) {
             List<Value> values = values(block);
@@ -165,9 +170,9 @@ public final class SimModels {
         return json.substring(0, Math.min(cut, json.length() - 1));
     }
 
-    private static String write(JsonNode n) {
+    private String write(JsonNode n) {
         try {
-            return MAPPER.writeValueAsString(n);
+            return json.writeValueAsString(n);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

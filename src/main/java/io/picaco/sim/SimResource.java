@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The OpenAI-compatible surface of the simulated models. */
@@ -26,20 +27,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Produces(MediaType.APPLICATION_JSON)
 public class SimResource {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private final SimModels models = new SimModels();
+    private final ObjectMapper json;
+    private final SimModels models;
     private final SimFaults faults;
 
     @Inject
-    public SimResource(SimConfig config) {
+    public SimResource(SimConfig config, ObjectMapper json) {
         this.faults = SimFaults.of(config);
+        this.json = json;
+        this.models = new SimModels(json);
     }
 
     @GET
     @Path("/models")
     public Response models() {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = json.createObjectNode();
         root.put("object", "list");
         ArrayNode data = root.putArray("data");
         for (String id : SimModels.MODELS) {
@@ -58,7 +60,7 @@ public class SimResource {
     public Response chatCompletions(String body) {
         JsonNode req;
         try {
-            req = body == null || body.isBlank() ? null : MAPPER.readTree(body);
+            req = body == null || body.isBlank() ? null : json.readTree(body);
         } catch (Exception e) {
             req = null;
         }
@@ -123,7 +125,7 @@ public class SimResource {
         if (SimModels.JUDGE.equals(model) && faults.nextMalformed()) {
             content = SimModels.corrupt(content);
         }
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = json.createObjectNode();
         root.put("id", "chatcmpl-sim-" + UUID.randomUUID().toString().replace("-", ""));
         root.put("object", "chat.completion");
         root.put("created", System.currentTimeMillis() / 1000);
@@ -171,7 +173,7 @@ public class SimResource {
     }
 
     static String errorBody(String message, String type, String code) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode err = root.putObject("error");
         err.put("message", message);
         err.put("type", type);

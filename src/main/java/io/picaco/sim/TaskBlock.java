@@ -13,21 +13,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * field) in the prompt messages of the judge and optimizer roles.
  */
 public final class TaskBlock {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern FENCE = Pattern.compile("```(?:json|JSON)?\\s*+(.*?)```", Pattern.DOTALL);
 
     private TaskBlock() {
     }
 
     /** The task block of one text: the last fenced block that parses to an object with a {@code task} field. */
-    public static Optional<JsonNode> parse(String text) {
+    public static Optional<JsonNode> parse(String text, ObjectMapper json) {
         if (text == null) {
             return Optional.empty();
         }
         Matcher m = FENCE.matcher(text);
         JsonNode found = null;
         while (m.find()) {
-            JsonNode n = tryParse(m.group(1));
+            JsonNode n = tryParse(m.group(1), json);
             if (n != null && n.isObject() && n.hasNonNull("task")) {
                 found = n;
             }
@@ -37,7 +36,7 @@ public final class TaskBlock {
             int a = text.indexOf('{');
             int b = text.lastIndexOf('}');
             if (a >= 0 && b > a) {
-                JsonNode n = tryParse(text.substring(a, b + 1));
+                JsonNode n = tryParse(text.substring(a, b + 1), json);
                 if (n != null && n.isObject() && n.hasNonNull("task")) {
                     found = n;
                 }
@@ -47,11 +46,11 @@ public final class TaskBlock {
     }
 
     /** Search the user messages from the last backwards for a task block. */
-    public static Optional<JsonNode> find(List<SimModels.Message> messages) {
+    public static Optional<JsonNode> find(List<SimModels.Message> messages, ObjectMapper json) {
         for (int i = messages.size() - 1; i >= 0; i--) {
             SimModels.Message msg = messages.get(i);
             if ("user".equals(msg.role())) {
-                Optional<JsonNode> n = parse(msg.content());
+                Optional<JsonNode> n = parse(msg.content(), json);
                 if (n.isPresent()) {
                     return n;
                 }
@@ -60,9 +59,9 @@ public final class TaskBlock {
         return Optional.empty();
     }
 
-    private static JsonNode tryParse(String s) {
+    private static JsonNode tryParse(String s, ObjectMapper json) {
         try {
-            return MAPPER.readTree(s.strip());
+            return json.readTree(s.strip());
         } catch (Exception e) {
             return null;
         }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.picaco.AppJson;
 
 /**
  * Reads queries from an uploaded file: JSONL (each line a JSON string or an object with a "query", "prompt" or
  * "text" field) or CSV (the first column, or the column headed query/prompt/text; a header row is skipped).
  */
 public final class QueryFiles {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIELDS = List.of("query", "prompt", "text", "question");
 
     private QueryFiles() {
@@ -75,7 +75,7 @@ public final class QueryFiles {
             }
             JsonNode node;
             try {
-                node = JSON.readTree(line);
+                node = AppJson.mapper().readTree(line);
             } catch (Exception e) {
                 throw new BadFile("line " + (i + 1) + " is not valid JSON");
             }

@@ -132,6 +132,18 @@ class ModelCallsTest {
     }
 
     @Test
+    void anAnswerWithFieldsWeDoNotKnowStillParses() {
+        StubOpenAi.script.add(r -> {
+            StubOpenAi.Answer ok = StubOpenAi.Answer.ok("fine");
+            return new StubOpenAi.Answer(200, Map.of(), ok.body().replaceFirst("\\{",
+                    "{\"x_new_field\":{\"nested\":[1,2]},\"service_tier\":\"default\","), 0);
+        });
+        SampleOutput out = sampleOne(fresh("q"), 0);
+        assertNull(out.responses().get(0).error(), String.valueOf(out.responses().get(0).error()));
+        assertEquals("fine", out.responses().get(0).text());
+    }
+
+    @Test
     void clientErrorIsNotRetriedAndIsRecordedAsFailed() {
         StubOpenAi.script.add(r -> StubOpenAi.Answer.error(400, Map.of()));
         SampleOutput out = sampleOne(fresh("q"), 0);

@@ -15,7 +15,7 @@ import io.picaco.core.Value;
 /** Test helper: drives the simulated models through their message interface, as the app would. */
 final class SimHarness {
     static final ObjectMapper MAPPER = new ObjectMapper();
-    final SimModels models = new SimModels();
+    final SimModels models = new SimModels(MAPPER);
 
     /** Realistic, varied test queries: advice, dilemmas, creative and factual requests. */
     static final List<String> QUERIES = List.of(
