@@ -1,6 +1,7 @@
 package io.picaco.validation;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,14 @@ public final class JsonErrors {
         }
         return Optional.of("must be one of: " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
                 .collect(Collectors.joining(", ")));
+    }
+
+    /** Every field an error is about: each unknown field of a body, or the one field of any other error. */
+    public static List<Violation> violations(JsonProcessingException e) {
+        if (e instanceof StrictRequests.UnknownFields u) {
+            return u.fields().stream().map(f -> new Violation(f, UNKNOWN)).toList();
+        }
+        return List.of(violation(e));
     }
 
     static final String UNKNOWN = "is not a known field (misspelled?)";
