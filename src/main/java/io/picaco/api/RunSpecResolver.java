@@ -110,7 +110,8 @@ public class RunSpecResolver {
                 or(r.samples(), preset.samples), or(r.evalSamples(), 2), or(r.alignedPoolSize(), preset.alignedPoolSize),
                 or(r.noisyPoolSize(), preset.noisyPoolSize), r.beta() != null ? r.beta() : preset.beta, seed,
                 r.seedInstruction() != null ? r.seedInstruction().strip() : SeedInstruction.forValues(values),
-                r.judgeMode() != null ? r.judgeMode() : JudgeMode.JOINT, or(r.maxLength(), Limits.defaultInstructionLength(limits)), DELTA, PATIENCE, models,
+                r.judgeMode() != null ? r.judgeMode() : JudgeMode.JOINT,
+                or(r.maxLength(), Limits.defaultInstructionLength(limits)), DELTA, PATIENCE, models,
                 r.budget() == null ? null
                         : new RunSpec.Budget(r.budget().maxCalls(), r.budget().maxTokens(), r.budget().maxCost()));
         long calls = spec.estimate().calls();

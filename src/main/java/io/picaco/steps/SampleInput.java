@@ -36,10 +36,12 @@ public record SampleInput(
         String model) {
 
     public record Item(
-            @NotBlank(message = "must not be empty") @Size(max = 200, message = "must be at most 200 characters") String id,
+            @NotBlank(message = "must not be empty")
+            @Size(max = 200, message = "must be at most 200 characters") String id,
             @Within(Bound.INSTRUCTION) String instruction,
             @NotBlank(message = "must not be empty") @Within(Bound.QUERY) String query,
             @Min(value = 0, message = "must be between 0 and 1000000")
-            @Max(value = 1_000_000, message = "must be between 0 and 1000000") Integer sampleIndex) implements Identified {
+            @Max(value = 1_000_000, message = "must be between 0 and 1000000") Integer sampleIndex)
+            implements Identified {
     }
 }

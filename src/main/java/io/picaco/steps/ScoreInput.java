@@ -34,7 +34,8 @@ public record ScoreInput(
         JudgeMode judgeMode, Boolean judge, Long seed, String model) {
 
     public record Item(
-            @NotBlank(message = "must not be empty") @Size(max = 200, message = "must be at most 200 characters") String id,
+            @NotBlank(message = "must not be empty")
+            @Size(max = 200, message = "must be at most 200 characters") String id,
             @NotBlank(message = "must not be empty") @Within(Bound.QUERY) String query,
             @NotBlank(message = "must not be empty") @Within(Bound.RESPONSE) String response) implements Identified {
     }

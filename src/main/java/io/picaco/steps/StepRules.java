@@ -103,7 +103,8 @@ public class StepRules {
                     continue;
                 }
                 String g = f + ".responses[" + j + "]";
-                c.require(r.id() == null || responseIds.add(r.id()), g + ".id", "duplicate response id '" + r.id() + "'");
+                c.require(r.id() == null || responseIds.add(r.id()), g + ".id",
+                        "duplicate response id '" + r.id() + "'");
                 if (r.ratings() != null) {
                     for (Map.Entry<String, Double> e : r.ratings().entrySet()) {
                         c.require(values.contains(e.getKey()), g + ".ratings." + e.getKey(), "is not one of values");

@@ -34,8 +34,8 @@ public class DistinctValidator implements ConstraintValidator<Distinct, List<?>>
                 ctx.disableDefaultConstraintViolation();
                 ok = false;
             }
-            var v = ctx.buildConstraintViolationWithTemplate(escape("duplicate " + what + " '" + Violation.shorten(id, 80)
-                    + "'"));
+            String message = "duplicate " + what + " '" + Violation.shorten(id, 80) + "'";
+            var v = ctx.buildConstraintViolationWithTemplate(escape(message));
             if (identified) {
                 v.addPropertyNode("id").inIterable().atIndex(i).addConstraintViolation();
             } else {

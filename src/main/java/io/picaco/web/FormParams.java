@@ -24,7 +24,8 @@ public final class FormParams {
         String maxLength = i(Limits.defaultInstructionLength(l));
         return List.of(
                 new Param("iterations", "Iterations T", "Rounds of propose, sample, score and select (stops early "
-                        + "when Ĵ stalls for 3 rounds).", i(q.iterations), i(p.iterations), range(Bound.ITERATIONS, l)),
+                        + "when Ĵ stalls for 3 rounds).", i(q.iterations), i(p.iterations),
+                        range(Bound.ITERATIONS, l)),
                 new Param("candidates", "Candidates C", "New instructions the optimizer proposes per iteration.",
                         i(q.candidates), i(p.candidates), range(Bound.CANDIDATES, l)),
                 new Param("samples", "Samples S", "Responses sampled per training query for each candidate.",
