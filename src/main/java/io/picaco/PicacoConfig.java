@@ -32,7 +32,11 @@ public interface PicacoConfig {
     interface Steps {
         /** {@code local}: call the step functions in this process; {@code remote}: over HTTP. */
         @WithDefault("local")
-        String mode();
+        Mode mode();
+
+        enum Mode {
+            LOCAL, REMOTE
+        }
 
         Remote remote();
 

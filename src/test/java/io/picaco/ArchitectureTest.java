@@ -75,18 +75,14 @@ class ArchitectureTest {
 
     /**
      * Pages and API speak to steps only through their JSON contract, never through the step services, their
-     * endpoint resolution or their rule classes, so a step can move behind HTTP without touching them.
-     *
-     * <p>One known exception, frozen here by name so that any other one fails: {@code api.RunSpecResolver} calls
-     * {@code steps.StepRules.values(...)} to validate a run's custom values with the steps' own rules. Issue 9
-     * moves those rules to Bean Validation on the request records; delete the {@code dependency(...)} exemption then.
+     * endpoint resolution or their rule classes, so a step can move behind HTTP without touching them. (The value
+     * rules they share are Bean Validation constraints on {@code ValueInput}, part of the contract.)
      */
     @ArchTest
     static final ArchRule pagesAndApiUseOnlyTheStepContract = classes()
             .that().resideInAnyPackage("io.picaco.web..", "io.picaco.api..")
             .should(onlyHaveDependenciesWhere(dependencyTarget(
-                    DescribedPredicate.not(resideInAPackage("io.picaco.steps..")).or(STEP_CONTRACT))
-                    .or(dependency(io.picaco.api.RunSpecResolver.class, io.picaco.steps.StepRules.class))))
+                    DescribedPredicate.not(resideInAPackage("io.picaco.steps..")).or(STEP_CONTRACT))))
             .because("the step functions' public contract is their input/output records");
 
     /** H2: nothing outside the simulator refers to it (only its default URL, a string, and the "simulated" label). */

@@ -46,7 +46,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unreadable(JsonProcessingException e) {
-        return problem(Problem.badRequest(List.of(JsonErrors.violation(e))));
+        return problem(Problem.badRequest(JsonErrors.violations(e)));
     }
 
     /** More specific than JsonProcessingException, so it beats the extension's own mapper for wrong types. */

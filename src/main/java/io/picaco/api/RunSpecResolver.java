@@ -20,12 +20,12 @@ import io.picaco.core.QuerySets;
 import io.picaco.core.QuerySplit;
 import io.picaco.core.SeedInstruction;
 import io.picaco.core.Value;
-import io.picaco.llm.Judge;
+import io.picaco.llm.JudgeMode;
 import io.picaco.models.EndpointConfig;
 import io.picaco.models.ModelEndpoints;
-import io.picaco.steps.StepRules;
 import io.picaco.steps.ValueInput;
 import io.picaco.validation.Checks;
+import io.picaco.validation.Inputs;
 import io.picaco.validation.Limits;
 import io.picaco.validation.ValidationException;
 
@@ -36,16 +36,16 @@ public class RunSpecResolver {
     ModelEndpoints endpoints;
     @Inject
     Limits limits;
+    @Inject
+    Inputs inputs;
 
-    static final int MAX_QUERY = 4000;
-    static final int MAX_QUERIES = 2000;
     static final List<String> QUERY_SETS = List.of(BuiltInCompositions.SCHWARTZ_QUERIES,
             BuiltInCompositions.HH_QUERIES);
     static final double DELTA = 0.01;
     static final int PATIENCE = 3;
 
     public RunSpec resolve(RunRequest r) {
-        Checks c = new Checks();
+        Checks c = inputs.check(r); // the field rules declared on RunRequest
         if (!c.present(r, "body")) {
             c.throwIfAny();
         }
@@ -57,8 +57,6 @@ public class RunSpecResolver {
             composition = BuiltInCompositions.find(r.composition()).orElse(null);
             c.require(composition != null, "composition", "unknown composition '" + r.composition()
                     + "'; known: " + String.join(", ", BuiltInCompositions.all().stream().map(Composition::id).toList()));
-        } else {
-            StepRules.values(c, r.values(), "values");
         }
         Preset preset = null;
         try {
@@ -66,46 +64,18 @@ public class RunSpecResolver {
         } catch (IllegalArgumentException e) {
             c.fail("preset", "must be 'quick' or 'paper'");
         }
-        if (r.name() != null) {
-            c.text(r.name(), 200, "name");
-        }
-        c.range(r.iterations(), 1, 50, "iterations");
-        c.range(r.candidates(), 1, 16, "candidates");
-        c.range(r.samples(), 1, 8, "samples");
-        c.range(r.evalSamples(), 1, 8, "evalSamples");
-        c.range(r.alignedPoolSize(), 1, 50, "alignedPoolSize");
-        c.range(r.noisyPoolSize(), 1, 50, "noisyPoolSize");
-        c.range(r.maxLength(), 200, 8000, "maxLength");
-        if (r.beta() != null) {
-            c.require(r.beta() > 0 && r.beta() <= 100, "beta", "must be > 0 and at most 100");
-        }
-        if (r.seedInstruction() != null) {
-            c.text(r.seedInstruction(), 8000, "seedInstruction");
-        }
         if (r.method() != null) {
             c.require(Arrays.stream(MethodName.values()).anyMatch(m -> m.id().equals(r.method())), "method",
                     "must be one of: " + MethodName.known());
         }
         examples(c, r);
-        if (r.judgeMode() != null) {
-            c.require(Judge.JOINT.equals(r.judgeMode()) || Judge.PER_VALUE.equals(r.judgeMode()), "judgeMode",
-                    "must be 'joint' or 'per-value'");
-        }
-        if (r.seed() != null) {
-            c.range(r.seed(), 0, Integer.MAX_VALUE, "seed");
-        }
         Map<String, String> models = models(c, r.models());
-        budget(c, r.budget());
 
         List<String> queries = null;
         if (r.queries() != null && r.querySet() != null) {
             c.fail("querySet", "give either queries or a querySet, not both");
         }
         if (r.queries() != null) {
-            c.size(r.queries(), 4, MAX_QUERIES, "queries");
-            for (int i = 0; i < r.queries().size(); i++) {
-                c.text(r.queries().get(i), MAX_QUERY, "queries[" + i + "]");
-            }
             queries = r.queries();
         } else if (r.querySet() != null) {
             if (c.require(QUERY_SETS.contains(r.querySet()), "querySet", "must be one of " + QUERY_SETS)) {
@@ -147,7 +117,8 @@ public class RunSpecResolver {
                 or(r.samples(), preset.samples), or(r.evalSamples(), 2), or(r.alignedPoolSize(), preset.alignedPoolSize),
                 or(r.noisyPoolSize(), preset.noisyPoolSize), r.beta() != null ? r.beta() : preset.beta, seed,
                 r.seedInstruction() != null ? r.seedInstruction().strip() : SeedInstruction.forValues(values),
-                r.judgeMode() != null ? r.judgeMode() : Judge.JOINT, or(r.maxLength(), 1500), DELTA, PATIENCE, models,
+                r.judgeMode() != null ? r.judgeMode() : JudgeMode.JOINT,
+                or(r.maxLength(), Limits.defaultInstructionLength(limits)), DELTA, PATIENCE, models,
                 r.budget() == null ? null
                         : new RunSpec.Budget(r.budget().maxCalls(), r.budget().maxTokens(), r.budget().maxCost()),
                 r.method() == null ? MethodName.PICACO : MethodName.of(r.method()),
@@ -179,21 +150,6 @@ public class RunSpecResolver {
         return chosen;
     }
 
-    private static void budget(Checks c, RunRequest.Budget b) {
-        if (b == null) {
-            return;
-        }
-        if (b.maxCalls() != null) {
-            c.require(b.maxCalls() > 0, "budget.maxCalls", "must be > 0");
-        }
-        if (b.maxTokens() != null) {
-            c.require(b.maxTokens() > 0, "budget.maxTokens", "must be > 0");
-        }
-        if (b.maxCost() != null) {
-            c.require(b.maxCost() > 0, "budget.maxCost", "must be > 0");
-        }
-    }
-
     private static int or(Integer v, int d) {
         return v != null ? v : d;
     }
@@ -204,7 +160,8 @@ public class RunSpecResolver {
      */
     private static void examples(Checks c, RunRequest r) {
         if (r.examples() != null) {
-            c.size(r.examples(), 1, 8, "examples");
+            c.require(r.examples().size() >= 1 && r.examples().size() <= 8, "examples",
+                    "must have between 1 and 8 entries");
             for (int i = 0; i < r.examples().size(); i++) {
                 var e = r.examples().get(i);
                 if (c.present(e, "examples[" + i + "]")) {

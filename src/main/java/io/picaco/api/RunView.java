@@ -8,10 +8,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.picaco.core.EvaluationSummary;
 import io.picaco.core.Value;
+import io.picaco.llm.JudgeMode;
+import io.picaco.store.RunStatus;
 
 /** {@code GET /api/runs/{id}}: the run as ARCHITECTURE.md specifies it, plus what the page needs. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunView(String id, String name, String composition, String status, String phase, int iteration,
+public record RunView(String id, String name, String composition, RunStatus status, String phase, int iteration,
         int iterations, boolean simulated, String models, Scored best, Scored seed, List<Step> trajectory,
         Map<String, EvaluationSummary> evaluation, UsageView usage, Budget budget, String error, String conductor,
         Instant createdAt,
@@ -26,7 +28,7 @@ public record RunView(String id, String name, String composition, String status,
 
     public record Parameters(String preset, int trainingQueries, int heldOutQueries, int iterations, int candidates,
             int samples, int evalSamples, int alignedPoolSize, int noisyPoolSize, double beta, long seed,
-            String judgeMode, int maxLength, String method) {
+            JudgeMode judgeMode, int maxLength, String method) {
     }
 
     /** The run's usage in total, by role and by phase. */

@@ -50,7 +50,7 @@ public class RunViews {
         return Run.<Run>list("order by createdAt desc").stream().map(run -> {
             Instruction best = run.incumbentId == null ? null : Instruction.findById(run.incumbentId);
             long[] u = usage.getOrDefault(run.id, new long[2]);
-            return new RunSummary(run.id, run.name, run.composition, run.status.name(), run.phase.name(),
+            return new RunSummary(run.id, run.name, run.composition, run.status, run.phase.name(),
                     run.iteration, spec(run).iterations(), best == null ? null : best.jHat, u[0], u[1],
                     run.simulated, run.createdAt);
         }).toList();
@@ -67,7 +67,7 @@ public class RunViews {
         UsageReport total = UsageReport.of(steps);
         Map<String, UsageReport> byRole = group(steps, s -> s.role == null ? "embedder" : s.role);
         Map<String, UsageReport> byPhase = group(steps, s -> s.phase);
-        return new RunView(run.id, run.name, run.composition, run.status.name(), run.phase.name(), run.iteration,
+        return new RunView(run.id, run.name, run.composition, run.status, run.phase.name(), run.iteration,
                 spec.iterations(), run.simulated, run.simulated ? "simulated models" : "configured endpoints",
                 scored(run.incumbentId), scored(run.seedId), trajectory, evaluation(run, spec),
                 new RunView.UsageView(total.calls(), total.failures(), total.retries(), total.cacheHits(),

@@ -24,7 +24,7 @@ public class RoutedStepInvoker implements StepInvoker {
     PicacoConfig config;
 
     private StepInvoker target() {
-        return "remote".equals(config.steps().mode()) ? remote : local;
+        return config.steps().mode() == io.picaco.PicacoConfig.Steps.Mode.REMOTE ? remote : local;
     }
 
     @Override

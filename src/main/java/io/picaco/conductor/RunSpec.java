@@ -6,6 +6,7 @@ import java.util.Map;
 import io.picaco.core.Demonstration;
 import io.picaco.core.ObjectiveSpec;
 import io.picaco.core.Value;
+import io.picaco.llm.JudgeMode;
 
 /**
  * Everything a run was started with, resolved (preset applied, queries split); stored as JSON on the run. A null
@@ -14,7 +15,7 @@ import io.picaco.core.Value;
  */
 public record RunSpec(String name, String composition, String preset, List<Value> values, List<String> training,
         List<String> heldOut, int iterations, int candidates, int samples, int evalSamples, int alignedPoolSize,
-        int noisyPoolSize, double beta, long seed, String seedInstruction, String judgeMode, int maxLength,
+        int noisyPoolSize, double beta, long seed, String seedInstruction, JudgeMode judgeMode, int maxLength,
         double delta, int patience, Map<String, String> models, Budget budget, MethodName method,
         List<Demonstration> examples) {
 
@@ -50,7 +51,7 @@ public record RunSpec(String name, String composition, String preset, List<Value
                 .mapToInt(String::length).average().orElse(0);
         return io.picaco.core.Estimate.of(new io.picaco.core.Estimate.Shape(values.size(), training.size(),
                 heldOut.size(), iterations, candidates, samples, evalSamples, noisyPoolSize,
-                "per-value".equals(judgeMode), seedInstruction.length(), avgQuery, maxLength));
+                judgeMode == JudgeMode.PER_VALUE, seedInstruction.length(), avgQuery, maxLength));
     }
 
     public String query(String split, int index) {

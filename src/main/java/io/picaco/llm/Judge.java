@@ -13,8 +13,9 @@ import io.picaco.core.Value;
 /** Rates a response on every value: jointly (one call) or per value (K calls); one repair, then failed. */
 @ApplicationScoped
 public class Judge {
-    public static final String JOINT = "joint";
-    public static final String PER_VALUE = "per-value";
+    /** Kept as names of the {@link JudgeMode} constants, so callers such as {@code Judge.PER_VALUE.equals(mode)} read on. */
+    public static final JudgeMode JOINT = JudgeMode.JOINT;
+    public static final JudgeMode PER_VALUE = JudgeMode.PER_VALUE;
 
     /** Ratings and reasons by value id; {@code ratings == null} when the judgment failed (see {@code error}). */
     public record Result(Map<String, Double> ratings, Map<String, String> reasons, String error) {
@@ -28,7 +29,7 @@ public class Judge {
     @Inject
     io.picaco.PicacoConfig config;
 
-    public Result judge(String endpoint, List<Value> values, String query, String response, String mode, int seed,
+    public Result judge(String endpoint, List<Value> values, String query, String response, JudgeMode mode, int seed,
             UsageMeter usage) {
         if (PER_VALUE.equals(mode)) {
             Map<String, Double> ratings = new LinkedHashMap<>();
@@ -46,7 +47,7 @@ public class Judge {
         return judgeOnce(endpoint, values, query, response, JOINT, seed, usage);
     }
 
-    private Result judgeOnce(String endpoint, List<Value> values, String query, String response, String mode, int seed,
+    private Result judgeOnce(String endpoint, List<Value> values, String query, String response, JudgeMode mode, int seed,
             UsageMeter usage) {
         List<String> ids = values.stream().map(Value::id).toList();
         List<ChatMessage> messages = JudgePrompt.messages(values, query, response, mode);

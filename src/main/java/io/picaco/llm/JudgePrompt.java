@@ -26,10 +26,10 @@ public final class JudgePrompt {
     private JudgePrompt() {
     }
 
-    public static List<ChatMessage> messages(List<Value> values, String query, String response, String mode) {
+    public static List<ChatMessage> messages(List<Value> values, String query, String response, JudgeMode mode) {
         Map<String, Object> block = new LinkedHashMap<>();
         block.put("task", "judge");
-        block.put("mode", mode);
+        block.put("mode", mode.json());
         block.put("values", values.stream().map(v -> PromptBlock.ordered("id", v.id(), "name", v.name(),
                 "definition", v.definition())).toList());
         block.put("query", query);

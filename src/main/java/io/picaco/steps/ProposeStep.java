@@ -19,12 +19,16 @@ import io.picaco.llm.OproPrompt;
 import io.picaco.llm.Role;
 import io.picaco.llm.Seeds;
 import io.picaco.llm.UsageMeter;
+import io.picaco.validation.Limits;
 
 /** Asks the optimizer model for new candidate instructions; drops duplicates and trims to the length limit. */
 @ApplicationScoped
 public class ProposeStep {
+    @Inject
+    StepRules rules;
+    @Inject
+    Limits limits;
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProposeStep.class);
-    static final int DEFAULT_MAX_LENGTH = 1500;
 
     @Inject
     ModelGateway models;
@@ -32,11 +36,11 @@ public class ProposeStep {
     StepEndpoints endpoints;
 
     public ProposeOutput propose(ProposeInput in) {
-        StepRules.propose(in);
+        rules.propose(in);
         String endpoint = endpoints.resolve(in.model(), Role.OPTIMIZER);
         List<Value> values = in.values().stream().map(ValueInput::toValue).toList();
         int count = in.count() == null ? 4 : in.count();
-        int maxLength = in.maxLength() == null ? DEFAULT_MAX_LENGTH : in.maxLength();
+        int maxLength = in.maxLength() == null ? Limits.defaultInstructionLength(limits) : in.maxLength();
         var trajectory = in.trajectory() == null ? List.<OptimizerPrompt.TrajectoryEntry>of() : in.trajectory();
         var messages = ProposeInput.OPRO.equals(in.style())
                 ? OproPrompt.messages(values, trajectory.stream().map(ProposeStep::scored).toList(),

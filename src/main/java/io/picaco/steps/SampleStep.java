@@ -22,6 +22,8 @@ import io.picaco.llm.UsageMeter;
 @ApplicationScoped
 public class SampleStep {
     @Inject
+    StepRules rules;
+    @Inject
     ModelGateway models;
     @Inject
     CallPool pool;
@@ -29,7 +31,7 @@ public class SampleStep {
     StepEndpoints endpoints;
 
     public SampleOutput sample(SampleInput in) {
-        StepRules.sample(in);
+        rules.sample(in);
         String endpoint = endpoints.resolve(in.model(), Role.TARGET);
         long seed = in.seed() == null ? 0 : in.seed();
         UsageMeter usage = new UsageMeter();

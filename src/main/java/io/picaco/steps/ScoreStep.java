@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.picaco.llm.JudgeMode;
+
 import dev.langchain4j.data.embedding.Embedding;
 import io.picaco.core.Value;
 import io.picaco.llm.CallPool;
@@ -19,6 +21,8 @@ import io.picaco.llm.UsageMeter;
 @ApplicationScoped
 public class ScoreStep {
     @Inject
+    StepRules rules;
+    @Inject
     Judge judge;
     @Inject
     Embedder embedder;
@@ -28,11 +32,11 @@ public class ScoreStep {
     StepEndpoints endpoints;
 
     public ScoreOutput score(ScoreInput in) {
-        StepRules.score(in);
+        rules.score(in);
         String endpoint = endpoints.resolve(in.model(), io.picaco.llm.Role.JUDGE);
         List<Value> values = in.values().stream().map(ValueInput::toValue).toList();
         String observations = in.observations() != null ? in.observations() : observations(values);
-        String mode = in.judgeMode() == null ? Judge.JOINT : in.judgeMode();
+        JudgeMode mode = in.judgeMode() == null ? JudgeMode.JOINT : in.judgeMode();
         long seed = in.seed() == null ? 0 : in.seed();
         boolean rate = in.judge() == null || in.judge();
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.picaco.core.InstructionScore;
 import io.picaco.core.ObjectiveSpec;
@@ -15,9 +16,11 @@ import io.picaco.core.Selection;
 /** Pure arithmetic: Ĵ per instruction, the argmax with the incumbent rule, and optionally the aligned pool. */
 @ApplicationScoped
 public class SelectStep {
+    @Inject
+    StepRules rules;
 
     public SelectOutput select(SelectInput in) {
-        StepRules.select(in);
+        rules.select(in);
         ObjectiveSpec spec = new ObjectiveSpec(in.beta() == null ? 1.0 : in.beta(), in.values(), in.weights(),
                 !Boolean.FALSE.equals(in.redundancy()));
         Map<String, Double> baselines = in.baselines() == null ? Map.of() : in.baselines();

@@ -64,7 +64,7 @@ public class StepErrorHandler {
             json.readValue(body == null ? "" : body, type);
             return Problem.badRequest(List.of(new Violation("body", "is not a valid request")));
         } catch (JsonProcessingException e) {
-            return Problem.badRequest(List.of(JsonErrors.violation(e)));
+            return Problem.badRequest(JsonErrors.violations(e));
         } catch (Exception e) {
             return Problem.badRequest(List.of(new Violation("body", "is not well-formed JSON")));
         }

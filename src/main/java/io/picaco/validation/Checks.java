@@ -1,10 +1,12 @@
 package io.picaco.validation;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
-/** Collects violations so a request reports all of its problems at once. */
+/**
+ * Collects violations so a request reports all of its problems at once: those of the Bean Validation constraints
+ * ({@link Inputs}) and those of the rules across fields that code checks.
+ */
 public final class Checks {
     /** Most violations reported: a body of a million bad entries must not come back as a million messages. */
     static final int MAX_VIOLATIONS = 50;
@@ -31,19 +33,6 @@ public final class Checks {
         return require(value != null, field, "is required");
     }
 
-    public void range(Number value, double min, double max, String field) {
-        if (value != null) {
-            require(value.doubleValue() >= min && value.doubleValue() <= max, field,
-                    "must be between " + fmt(min) + " and " + fmt(max));
-        }
-    }
-
-    public void size(Collection<?> c, int min, int max, String field) {
-        if (c != null) {
-            require(c.size() >= min && c.size() <= max, field, "must have between " + min + " and " + max + " entries");
-        }
-    }
-
     public void text(String s, int max, String field) {
         if (require(s != null && !s.isBlank(), field, "must not be empty")) {
             require(s.length() <= max, field, "must be at most " + max + " characters");
@@ -62,9 +51,5 @@ public final class Checks {
             }
             throw new ValidationException(all);
         }
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -1,6 +1,7 @@
 package io.picaco.web;
 
 import io.picaco.conductor.Phase;
+import io.picaco.store.RunStatus;
 
 /**
  * How far a run is, as a share of its steps: bootstrap (2), iteration 0 (sample, score, select), four steps per
@@ -10,8 +11,8 @@ public final class Progress {
     private Progress() {
     }
 
-    public static int percent(String status, String phase, int iteration, int iterations) {
-        if ("DONE".equals(status)) {
+    public static int percent(RunStatus status, String phase, int iteration, int iterations) {
+        if (status == RunStatus.DONE) {
             return 100;
         }
         int total = 2 + 3 + 4 * iterations + 2;
@@ -46,7 +47,7 @@ public final class Progress {
         };
     }
 
-    public static boolean live(String status) {
-        return "QUEUED".equals(status) || "RUNNING".equals(status);
+    public static boolean live(RunStatus status) {
+        return !status.finished();
     }
 }

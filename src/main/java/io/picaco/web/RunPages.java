@@ -1,13 +1,8 @@
 package io.picaco.web;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import io.picaco.api.RunConflictException;
@@ -38,6 +32,7 @@ import io.picaco.core.Estimate;
 import io.picaco.models.ModelEndpoint;
 import io.picaco.models.ModelEndpoints;
 import io.picaco.store.Run;
+import io.picaco.validation.Limits;
 import io.picaco.validation.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
@@ -51,7 +46,6 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class RunPages {
     private static final Logger LOG = Logger.getLogger(RunPages.class);
-    static final int MAX_UPLOAD = 4 * 1024 * 1024;
 
     @Inject
     RunViews views;
@@ -63,6 +57,8 @@ public class RunPages {
     RunPageModels models;
     @Inject
     ModelEndpoints endpoints;
+    @Inject
+    Limits limits;
 
     /** Expected cost of the settings on the form. */
     public record EstimateInfo(long calls, long targetCalls, long optimizerCalls, long judgeCalls, long inputTokens,
@@ -96,7 +92,7 @@ public class RunPages {
     @GET
     @Path("runs/new")
     public TemplateInstance newRun(@QueryParam("from") String from, @QueryParam("composition") String composition) {
-        RunForm form = from == null || from.isBlank() ? RunForm.blank() : RunForm.from(RunViews.spec(views.find(from)));
+        RunForm form = from == null || from.isBlank() ? RunForm.blank() : RunForm.from(RunViews.spec(views.find(from)), limits);
         if ((from == null || from.isBlank()) && composition != null && BuiltInCompositions.find(composition).isPresent()) {
             form.set("composition", composition);
         }
@@ -107,7 +103,7 @@ public class RunPages {
     @Path("runs")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submitMultipart(MultipartFormDataInput input) {
-        return submit(multipart(input));
+        return submit(FormUploads.form(input));
     }
 
     @POST
@@ -122,7 +118,7 @@ public class RunPages {
     @Path("runs/estimate")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public TemplateInstance estimateMultipart(MultipartFormDataInput input) {
-        return estimateFragment(multipart(input));
+        return estimateFragment(FormUploads.form(input));
     }
 
     @POST
@@ -228,7 +224,8 @@ public class RunPages {
 
     private TemplateInstance form(RunForm form, String from) {
         RawString estimate = new RawString(estimateFragment(RunForm.of(form.asParams())).render());
-        return Templates.form(form, BuiltInCompositions.all(), endpoints.all(), FormParams.all(), estimate, from);
+        return Templates.form(form, BuiltInCompositions.all(), endpoints.all(), FormParams.all(limits), estimate,
+                from);
     }
 
     private TemplateInstance estimateFragment(RunForm form) {
@@ -249,52 +246,5 @@ public class RunPages {
         }
         form.problems().forEach(p -> problems.add(p.message()));
         return Templates.estimate(info, problems);
-    }
-
-    /** A form parsed from a multipart body; an uploaded query file is read into the queries field. */
-    private static RunForm multipart(MultipartFormDataInput input) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        FormValue file = null;
-        for (Map.Entry<String, Collection<FormValue>> e : input.getValues().entrySet()) {
-            for (FormValue v : e.getValue()) {
-                if (v.isFileItem()) {
-                    if ("queriesFile".equals(e.getKey())) {
-                        file = v;
-                    }
-                } else {
-                    params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(v.getValue());
-                }
-            }
-        }
-        RunForm form = RunForm.of(params);
-        if (form.is("querySource", RunForm.FILE)) {
-            readUpload(form, file);
-        }
-        return form;
-    }
-
-    private static void readUpload(RunForm form, FormValue file) {
-        try {
-            if (file == null || file.getFileName() == null || file.getFileName().isBlank()
-                    || file.getFileItem().getFileSize() == 0) {
-                form.fail("queriesFile", "choose a JSONL or CSV file with at least 4 queries");
-                return;
-            }
-            if (file.getFileItem().getFileSize() > MAX_UPLOAD) {
-                form.fail("queriesFile", "is larger than 4 MB");
-                return;
-            }
-            String content;
-            try (var in = file.getFileItem().getInputStream()) {
-                content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            List<String> queries = QueryFiles.parse(file.getFileName(), content);
-            form.set("queries", String.join("\n", queries.stream().map(QueryFiles::oneLine).toList()));
-            form.set("querySource", RunForm.PASTE);
-        } catch (QueryFiles.BadFile e) {
-            form.fail("queriesFile", e.getMessage());
-        } catch (IOException e) {
-            form.fail("queriesFile", "could not be read");
-        }
     }
 }

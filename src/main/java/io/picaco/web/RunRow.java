@@ -3,9 +3,10 @@ package io.picaco.web;
 import java.time.Instant;
 
 import io.picaco.api.RunSummary;
+import io.picaco.store.RunStatus;
 
 /** One line of the runs list. */
-public record RunRow(String id, String name, String composition, String status, String phaseLabel, int iteration,
+public record RunRow(String id, String name, String composition, RunStatus status, String phaseLabel, int iteration,
         int iterations, int percent, Double bestJHat, long calls, long tokens, Instant createdAt, boolean simulated,
         boolean live) {
 

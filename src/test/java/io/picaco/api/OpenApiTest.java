@@ -189,6 +189,13 @@ class OpenApiTest {
         assertTrue(openapi.getMap("components.schemas.ScoreOutput.properties").containsKey("items"));
     }
 
+    /** Enums are described with the spellings the JSON carries. */
+    @Test
+    void enumsShowTheirJsonSpellings() {
+        assertEquals(List.of("joint", "per-value"), openapi.getList("components.schemas.JudgeMode.enum"));
+        assertTrue(openapi.getList("components.schemas.RunStatus.enum").contains("BUDGET_EXHAUSTED"));
+    }
+
     /** What the description shows a user to send, the function accepts. */
     @ParameterizedTest
     @ValueSource(strings = { "/propose", "/sample", "/score", "/select" })

@@ -93,6 +93,17 @@ class RunRequestValidationTest {
     }
 
     @Test
+    void everyMisspelledFieldIsNamedAtOnce() {
+        given().contentType("application/json")
+                .body("{\"composition\":\"confucianism-4\",\"iteratons\":30,\"budget\":{\"maxCals\":5}}")
+                .when().post("/api/runs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid input"))
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("iteratons", "budget.maxCals"))
+                .body("detail", containsString("iteratons: is not a known field"));
+    }
+
+    @Test
     void allViolationsAreReportedAtOnce() {
         given().contentType("application/json").body(CUSTOM + ",\"iterations\":0,\"beta\":0,\"samples\":99}")
                 .when().post("/api/runs")

@@ -36,7 +36,7 @@ class PicacoPromptTest {
         List<Value> values = List.of(new Value("a", "A", "being a", 1.0), new Value("b", "B", "being b", 1.0),
                 new Value("c", "C", "being c", 1.0));
         RunSpec spec = new RunSpec("t", null, "quick", values, List.of("q0", "q1"), List.of("h0"), 4, 3, 1, 2, 4, 3,
-                1.0, 7, "seed", "joint", 1500, 0.01, 3, Map.of(), null, MethodName.PICACO, null);
+                1.0, 7, "seed", io.picaco.llm.JudgeMode.JOINT, 1500, 0.01, 3, Map.of(), null, MethodName.PICACO, null);
         Instruction seed = instruction(1, "seed", -3.0, Map.of("a", 3.0, "b", 1.0, "c", 2.0));
         List<ResponseRow> train = new ArrayList<>();
         train.add(response(10, ResponseRow.ALIGNED, 0, Map.of("a", 4.0, "b", 5.0, "c", 3.0), 0.2, "high b"));

@@ -17,7 +17,7 @@ class PromptsTest {
 
     @Test
     void judgeBlockListsValueFieldsInAFixedOrder() {
-        String user = ((UserMessage) JudgePrompt.messages(VALUES, "q?", "r.", "joint").get(1)).singleText();
+        String user = ((UserMessage) JudgePrompt.messages(VALUES, "q?", "r.", JudgeMode.JOINT).get(1)).singleText();
         assertTrue(user.contains("{\"id\":\"a\",\"name\":\"Alpha\",\"definition\":\"First value.\"}"), user);
         assertTrue(user.indexOf("\"task\":\"judge\"") < user.indexOf("\"query\":\"q?\""), user);
     }

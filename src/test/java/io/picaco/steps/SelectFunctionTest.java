@@ -98,7 +98,13 @@ class SelectFunctionTest {
                 .body("violations.message", hasItem(containsString("not a known field")));
         given().contentType("application/json").body(BODY.replace("\"queryId\"", "\"queryIdd\""))
                 .when().post("/select")
-                .then().statusCode(400).body("violations.field", hasItem(containsString("queryIdd")));
+                .then().statusCode(400).body("violations.field", hasItem("instructions[0].responses[0].queryIdd"));
+        // a run request sent to /select by mistake, with a typo: every field it does not know is named at once
+        given().contentType("application/json").body("{\"composition\":\"confucianism-4\",\"iteratons\":30}")
+                .when().post("/select")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid input"))
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("composition", "iteratons"));
     }
 
     @Test

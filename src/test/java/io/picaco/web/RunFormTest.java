@@ -56,9 +56,36 @@ class RunFormTest {
 
     @Test
     void queriesViolationOnBuiltInSourceGoesToTheSetSelect() {
-        RunForm form = RunForm.of(params("source", "custom", "querySource", "builtin"));
+        RunForm form = RunForm.of(params("source", "custom", "values[0].name", "A", "values[0].definition", "a.",
+                "querySource", "builtin"));
+        form.toRequest();
+        // the form's own finding, in its words; the API's violation on the same field does not repeat it
         form.addViolations(List.of(new Violation("queries", "custom values need queries (or a built-in querySet)")));
-        assertTrue(form.error("querySet").startsWith("your own values have no query set of their own"));
+        assertEquals("your own values have no query set of their own: choose hh or schwartz, paste queries or "
+                + "upload a file", form.error("querySet"));
+        // on a form the API's violation of queries lands on the set select
+        RunForm other = RunForm.of(params("source", "builtin", "querySource", "builtin"));
+        other.addViolations(List.of(new Violation("queries", "must have between 4 and 2000 entries")));
+        assertEquals("must have between 4 and 2000 entries", other.error("querySet"));
+    }
+
+    @Test
+    void valueNamesTheApiCannotMakeAnIdOfAreTheFormsOwnErrors() {
+        RunForm form = RunForm.of(params("source", "custom", "values[0].name", "¿?", "values[0].definition", "a.",
+                "values[1].name", "Care", "values[1].definition", "b.", "values[2].name", "care!",
+                "values[2].definition", "c.", "querySource", "paste", "queries", "a\nb\nc\nd"));
+        RunRequest r = form.toRequest();
+        form.addViolations(List.of(new Violation("values[0].id", "must be a slug"),
+                new Violation("values[2].id", "duplicate value id 'care'")));
+        assertEquals("needs letters or digits: the value's id is made from its name", form.error("values[0].name"));
+        assertEquals("another value has the same name", form.error("values[2].name"));
+        assertNull(form.error("values[1].name"));
+        assertEquals(3, r.values().size());
+        // an id violation lands on the name when the form has nothing to say itself
+        RunForm plain = RunForm.of(params("source", "custom", "values[0].name", "A", "values[0].definition", "a."));
+        plain.toRequest();
+        plain.addViolations(List.of(new Violation("values[0].id", "must be a slug")));
+        assertEquals("must be a slug", plain.error("values[0].name"));
     }
 
     @Test
