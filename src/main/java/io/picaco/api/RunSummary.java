@@ -2,7 +2,9 @@ package io.picaco.api;
 
 import java.time.Instant;
 
-/** One row of {@code GET /api/runs}. */
+/** One row of {@code GET /api/runs}; {@code experimentId} is omitted for a run started on its own. */
 public record RunSummary(String id, String name, String composition, String status, String phase, int iteration,
-        int iterations, Double bestJHat, long calls, long tokens, boolean simulated, Instant createdAt) {
+        int iterations, Double bestJHat, long calls, long tokens, boolean simulated, Instant createdAt,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String experimentId) {
 }

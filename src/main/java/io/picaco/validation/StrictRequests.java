@@ -22,7 +22,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  */
 @Singleton
 public class StrictRequests implements ObjectMapperCustomizer {
-    static final Set<String> STRICT_PACKAGES = Set.of("io.picaco.api", "io.picaco.steps");
+    static final Set<String> STRICT_PACKAGES = Set.of("io.picaco.api", "io.picaco.steps", "io.picaco.experiment");
 
     @Override
     public void customize(ObjectMapper mapper) {
