@@ -140,6 +140,14 @@ class ExperimentApiTest {
         given().when().get("/api/experiments/" + id + "/report?format=pdf").then().statusCode(400)
                 .body("violations[0].field", equalTo("format"));
         given().when().post("/api/experiments/" + id + "/cancel").then().statusCode(409);
+
+        String page = given().when().get("/experiments/" + id).then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        assertTrue(page.contains("helpfulness-4 × target") && page.contains("Friedman: χ²_F = "), page);
+        assertTrue(page.contains("<strong>"), "the best mean is in bold");
+        for (Object run : e.getList("runs.id")) {
+            assertTrue(page.contains("href=\"/runs/" + run + "\""), "links to every run");
+        }
     }
 
     /** Within a cell and repeat every run has the same held-out queries, the same unit keys, and its run budget. */
@@ -254,7 +262,39 @@ class ExperimentApiTest {
         assertTrue(md.startsWith("# &lt;b&gt;x&lt;/b&gt; \\| \\*y\\*\n"), md);
         assertFalse(md.contains("<b>"), md);
         given().when().get("/api/experiments/nope").then().statusCode(404).contentType("application/problem+json");
+        String page = given().when().get("/experiments/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("&lt;b&gt;x&lt;/b&gt;") && !page.contains("<b>x"), page);
+        given().when().get("/experiments").then().statusCode(200).body(containsString("/experiments/" + id));
+        given().when().get("/experiments/nope").then().statusCode(404).contentType(containsString("text/html"));
         given().when().post("/api/experiments/nope/cancel").then().statusCode(404);
+    }
+
+    @Test
+    void anOutOfDistributionSetSuppliesTheHeldOutQueriesAndTheEvaluatorIsRecorded() {
+        String id = given().contentType("application/json").body("""
+                {"compositions": ["confucianism-4"], "methods": ["q+if", "picaco"], "repeats": 2, "seed": 4,
+                 "evaluation": {"querySet": "hh"}, "models": {"evaluator": "judge"}}""")
+                .when().post("/api/experiments").then().statusCode(201).body("runs", equalTo(2)).extract().path("id");
+        given().when().post("/api/experiments/" + id + "/cancel").then().statusCode(200);
+        given().when().get("/api/experiments/" + id).then().statusCode(200)
+                .body("setup.querySet", equalTo("hh")).body("setup.evaluator", equalTo("judge"))
+                .body("setup.baselinesFrom", equalTo("picaco")).body("cells[0].methods.method",
+                        equalTo(List.of("q+if", "picaco")));
+        Set<String> hh = Set.copyOf(io.picaco.core.QuerySets.load("hh"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<List<String>> heldOut = new ArrayList<>();
+            for (Run r : Run.<Run>list("experimentId", id)) {
+                RunSpec spec = RunViews.spec(r);
+                assertEquals(16, spec.heldOut().size());
+                assertTrue(hh.containsAll(spec.heldOut()), "held out from the hh set");
+                assertTrue(spec.heldOut().stream().noneMatch(spec.training()::contains));
+                assertFalse(hh.containsAll(spec.training()), "training stays on the composition's own set");
+                assertEquals("judge", spec.models().get("evaluator"));
+                heldOut.add(spec.heldOut());
+            }
+            assertEquals(2, heldOut.size());
+            assertNotEquals(heldOut.get(0), heldOut.get(1), "each repeat draws with its own seed");
+        });
     }
 
     @Test
