@@ -144,7 +144,7 @@ public class ExperimentPlanner {
             c.require(b.maxCost() == null || b.maxCost() > 0, "budget.maxCost", "must be > 0");
         }
         List<String> running = methods.stream().filter(m -> !ExperimentPlan.SHARED.contains(m)).toList();
-        String baselinesFrom = running.isEmpty() ? ExperimentPlan.Q_IF : running.get(0);
+        String baselinesFrom = baselinesFrom(running);
         if (!methods.isEmpty() && running.isEmpty() && !runnable(ExperimentPlan.Q_IF)) {
             c.fail("methods", "bare and q+if are evaluated on the runs of the other methods; add at least one of: "
                     + MethodName.known());
@@ -228,6 +228,22 @@ public class ExperimentPlanner {
         ExperimentPlan plan = new ExperimentPlan(name, seed, repeats, specs.get(0).spec().preset(), methods, cells,
                 targets, heldOut, samples, querySet, evaluator, judge, baselinesFrom, r.budget(), List.of());
         return new Planned(plan, specs, estimate);
+    }
+
+    /**
+     * The method whose runs supply {@code bare} and {@code q+if}: PICACO if it runs, else one of its ablations,
+     * else the first method that runs ({@code q+if} itself when no other does). Every run evaluates the bare model
+     * and its stored seed instruction; the PICACO family keeps the seed instruction as the Q+IF prompt, which a
+     * method with its own starting prompt need not do.
+     */
+    static String baselinesFrom(List<String> running) {
+        if (running.isEmpty()) {
+            return ExperimentPlan.Q_IF;
+        }
+        if (running.contains(io.picaco.experiment.stats.CellStatistics.PICACO)) {
+            return io.picaco.experiment.stats.CellStatistics.PICACO;
+        }
+        return running.stream().filter(m -> m.startsWith("picaco")).findFirst().orElse(running.get(0));
     }
 
     /** One run's spec, resolved like {@code POST /api/runs}; its violations renamed to the experiment's fields. */

@@ -54,4 +54,12 @@ class ExperimentStatusTest {
         assertEquals(3L, onlyCalls.maxCalls(), "rounded down: three runs never exceed the grid's 10 calls");
         assertEquals(null, onlyCalls.maxTokens());
     }
+
+    @Test
+    void bareAndQifComeFromPicacoWhenItRuns() {
+        assertEquals("picaco", ExperimentPlanner.baselinesFrom(List.of("opro", "urial", "picaco")));
+        assertEquals("picaco-single-round", ExperimentPlanner.baselinesFrom(List.of("urial", "picaco-single-round")));
+        assertEquals("opro", ExperimentPlanner.baselinesFrom(List.of("opro", "urial")));
+        assertEquals("q+if", ExperimentPlanner.baselinesFrom(List.of()));
+    }
 }
