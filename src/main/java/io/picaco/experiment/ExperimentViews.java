@@ -55,8 +55,9 @@ public class ExperimentViews {
     @Transactional
     public List<Summary> list() {
         Map<String, List<RunStatus>> byExperiment = new LinkedHashMap<>();
-        Run.<Run>list("experimentId is not null").forEach(r -> byExperiment
-                .computeIfAbsent(r.experimentId, k -> new ArrayList<>()).add(r.status));
+        Run.getEntityManager().createQuery("select r.experimentId, r.status from Run r where r.experimentId is not null",
+                Object[].class).getResultList().forEach(r -> byExperiment
+                        .computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((RunStatus) r[1]));
         return Experiment.<Experiment>list("order by createdAt desc").stream().map(e -> {
             List<RunStatus> statuses = byExperiment.getOrDefault(e.id, List.of());
             ExperimentPlan plan = plan(e);

@@ -226,6 +226,18 @@ class ExperimentApiTest {
                 Arguments.of("{" + ok + ", \"method\": \"picaco\"}", "method"),
                 Arguments.of("{" + ok + ", \"iterations\": 0}", "iterations"),
                 Arguments.of("{" + ok + ", \"budget\": {\"maxCalls\": 0}}", "budget.maxCalls"),
+                Arguments.of("{\"compositions\": [null], \"methods\": [\"picaco\"]}", "compositions[0]"),
+                Arguments.of("{\"compositions\": [\"helpfulness-4\", \"helpfulness-4\"], \"methods\": [\"picaco\"]}",
+                        "compositions[1]"),
+                Arguments.of("{" + ok + ", \"targets\": [null]}", "targets[0]"),
+                Arguments.of("{" + ok + ", \"name\": \" \"}", "name"),
+                Arguments.of("{" + ok + ", \"seed\": -1}", "seed"),
+                Arguments.of("[]", "body"),
+                // custom values with 8 queries cannot hold out the default 16
+                Arguments.of("{\"values\": [{\"id\": \"a\", \"name\": \"A\", \"definition\": \"Be a.\"}, "
+                        + "{\"id\": \"b\", \"name\": \"B\", \"definition\": \"Be b.\"}], \"queries\": "
+                        + "[\"q1?\", \"q2?\", \"q3?\", \"q4?\", \"q5?\", \"q6?\", \"q7?\", \"q8?\"], "
+                        + "\"methods\": [\"picaco\"]}", "evaluation.heldOut"),
                 // 3 compositions × 3 methods × 10 repeats of 50 paper iterations: about 2.3 million calls
                 Arguments.of("{\"compositions\": [\"helpfulness-4\", \"confucianism-4\", \"hh-balance-8\"], "
                         + "\"methods\": [\"picaco\", \"picaco-single-round\", \"picaco-no-enhancement\"], "
