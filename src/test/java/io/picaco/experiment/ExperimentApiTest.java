@@ -120,6 +120,8 @@ class ExperimentApiTest {
 
         String md = given().when().get("/api/experiments/" + id + "/report?format=markdown").then().statusCode(200)
                 .contentType(containsString("text/markdown")).extract().asString();
+        // kept for reading (docs, reviews): the report of this grid on the simulator
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "experiment-report-sample.md"), md);
         assertTrue(md.contains("# Small grid"), md);
         assertTrue(md.contains("**Evaluator**: judge"), md);
         assertTrue(md.contains("6 held-out queries per cell and repeat"), md);
