@@ -51,7 +51,8 @@ public final class ExperimentReports {
         out.append("\n");
         out.append("- **Usage**: ").append(String.format(Locale.ROOT, "%,d calls, %,d tokens, $%.4f",
                 v.usage().calls(), v.usage().inputTokens() + v.usage().outputTokens(), v.usage().cost()))
-                .append("\n");
+                .append("; a method's calls are those its runs made: a call another run of the same cell and ")
+                .append("repeat made first (same seed, same prompt) is answered from the cache and not counted again\n");
         if (v.error() != null) {
             out.append("- **Error**: ").append(md(v.error())).append("\n");
         }
