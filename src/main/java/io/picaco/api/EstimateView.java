@@ -12,7 +12,7 @@ import io.picaco.models.ModelEndpoints;
 public record EstimateView(long calls, long targetCalls, long optimizerCalls, long judgeCalls, long inputTokens,
         long outputTokens, long tokens, double cost, int trainingQueries, int heldOutQueries) {
 
-    static EstimateView of(RunSpec spec, ModelEndpoints endpoints) {
+    public static EstimateView of(RunSpec spec, ModelEndpoints endpoints) {
         Estimate e = spec.estimate();
         double cost = endpoints.require(spec.endpoint(Role.TARGET)).cost(e.target().input(), e.target().output())
                 + endpoints.require(spec.endpoint(Role.OPTIMIZER)).cost(e.optimizer().input(), e.optimizer().output())

@@ -38,7 +38,19 @@ public class RunService {
         if (active >= limits.maxActiveRuns()) {
             throw new TooManyRunsException(active, limits.maxActiveRuns());
         }
+        return persist(spec, null);
+    }
+
+    /**
+     * Stores a resolved run as QUEUED, in the caller's transaction; the conductor picks it up from there. Used by
+     * {@link #create} and by experiments, which resolve and check their whole grid first (io.picaco.experiment).
+     *
+     * @param experimentId the experiment the run belongs to, or null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Run persist(RunSpec spec, String experimentId) {
         Run run = new Run();
+        run.experimentId = experimentId;
         run.id = UUID.randomUUID().toString();
         run.name = spec.name();
         run.composition = spec.composition();

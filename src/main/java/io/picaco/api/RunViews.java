@@ -52,7 +52,7 @@ public class RunViews {
             long[] u = usage.getOrDefault(run.id, new long[2]);
             return new RunSummary(run.id, run.name, run.composition, run.status, run.phase.name(),
                     run.iteration, spec(run).iterations(), best == null ? null : best.jHat, u[0], u[1],
-                    run.simulated, run.createdAt);
+                    run.simulated, run.createdAt, run.experimentId);
         }).toList();
     }
 

@@ -41,6 +41,9 @@ public class Run extends PanacheEntityBase {
     public Instant leaseUntil;
     @Column(name = "budget_stopped")
     public boolean budgetStopped;
+    /** The experiment this run belongs to; null for a run started on its own. */
+    @Column(name = "experiment_id")
+    public String experimentId;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "started_at")

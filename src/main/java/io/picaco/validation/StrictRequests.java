@@ -35,7 +35,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  */
 @Singleton
 public class StrictRequests implements ObjectMapperCustomizer {
-    static final Set<String> STRICT_PACKAGES = Set.of("io.picaco.api", "io.picaco.steps");
+    static final Set<String> STRICT_PACKAGES = Set.of("io.picaco.api", "io.picaco.steps", "io.picaco.experiment");
     /** Per-read attribute: the unknown fields found so far in the outermost strict object. */
     private static final String UNKNOWN = StrictRequests.class.getName() + ".unknown";
 

@@ -50,6 +50,8 @@ class RouteAccessTest {
             GET     | /api;a=b/compositions;c=d  | api
             GET     | /api/models                | api
             POST    | /api/runs/estimate         | api
+            GET     | /api/experiments           | api
+            GET     | /api;x=1/experiments       | api
             POST    | /api;x=1/runs/estimate     | api
             POST    | /select                    | api
             GET     | /q/metrics                 | api
