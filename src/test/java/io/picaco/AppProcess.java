@@ -94,6 +94,17 @@ final class AppProcess implements AutoCloseable {
         return JSON.readTree(r.body()).get("id").asText();
     }
 
+    /** POSTs a JSON body that must be created (201); the answer's body. */
+    JsonNode create(String path, String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("POST " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
     JsonNode awaitFinished(String id, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

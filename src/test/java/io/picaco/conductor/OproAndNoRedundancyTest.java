@@ -12,11 +12,10 @@ import org.junit.jupiter.api.Test;
 import dev.langchain4j.data.message.UserMessage;
 import io.picaco.core.ObjectiveSpec;
 import io.picaco.core.ScoredResponse;
+import io.picaco.core.Selection;
 import io.picaco.core.Value;
 import io.picaco.llm.OproPrompt;
-import io.picaco.steps.SelectInput;
 import io.picaco.steps.SelectOutput;
-import io.picaco.steps.SelectStep;
 
 /** OPRO's prompt and winner, and the no-redundancy objective, against hand-computed expectations. */
 class OproAndNoRedundancyTest {
@@ -53,14 +52,16 @@ class OproAndNoRedundancyTest {
         // ratings map to q_ω = 0.98 (5) and 0.5 (3); weights rescaled to sum K = 2: 1 each.
         assertEquals(Math.log(0.98) + Math.log(0.5), none.tau(r), 1e-9);
 
-        SelectInput.Response parroting = new SelectInput.Response("p", "q", Map.of("a", 4.0, "b", 4.0), 0.95);
-        SelectInput.Response plain = new SelectInput.Response("n", "q", Map.of("a", 4.0, "b", 3.9), -0.5);
-        List<SelectInput.Instruction> both = List.of(new SelectInput.Instruction("parrots", List.of(parroting)),
-                new SelectInput.Instruction("plain", List.of(plain)));
-        SelectStep step = new SelectStep();
-        assertEquals("plain", step.select(new SelectInput(1.0, List.of("a", "b"), null, Map.of("q", 1.0), null, both,
-                null)).selected(), "with redundancy, parroting costs more than 0.1 of a rating");
-        assertEquals("parrots", step.select(new SelectInput(1.0, List.of("a", "b"), null, Map.of("q", 1.0), null,
-                both, null, false)).selected(), "without it, only the ratings count");
+        ScoredResponse parroting = new ScoredResponse("p", "q", Map.of("a", 4.0, "b", 4.0), 0.95);
+        ScoredResponse plain = new ScoredResponse("n", "q", Map.of("a", 4.0, "b", 3.9), -0.5);
+        List<Selection.Candidate> both = List.of(new Selection.Candidate("parrots", List.of(parroting)),
+                new Selection.Candidate("plain", List.of(plain)));
+        ObjectiveSpec full = new ObjectiveSpec(1.0, List.of("a", "b"), Map.of());
+        assertEquals("plain", Selection.select(both, null, Map.of("q", 1.0), full).selected(),
+                "with redundancy, parroting costs more than 0.1 of a rating");
+        assertEquals("parrots", Selection.select(both, null, Map.of("q", 1.0), none).selected(),
+                "without it, only the ratings count");
+        assertEquals(Math.log(0.75) * 2, Selection.select(both, null, Map.of("q", 1.0), none).ranking().get(0).jHat(),
+                1e-9, "and the baseline b(x) is left out");
     }
 }

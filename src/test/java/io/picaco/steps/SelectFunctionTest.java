@@ -67,6 +67,20 @@ class SelectFunctionTest {
     }
 
     @Test
+    void theOptionalRedundancyFalseLeavesParrotingAndBaselinesOut() {
+        // One response each: the parroting one rates higher, the plain one shares little with the values.
+        String body = """
+                {"values": ["a", "b"], "baselines": {"q": 1.0}, "redundancy": %s, "instructions": [
+                  {"id": "parrots", "responses": [{"id": "p", "queryId": "q", "ratings": {"a": 4, "b": 4}, "redundancy": 0.95}]},
+                  {"id": "plain", "responses": [{"id": "n", "queryId": "q", "ratings": {"a": 4, "b": 3.9}, "redundancy": -0.5}]}]}""";
+        given().contentType("application/json").body(body.formatted("true")).when().post("/select")
+                .then().statusCode(200).body("selected", equalTo("plain"));
+        given().contentType("application/json").body(body.formatted("false")).when().post("/select")
+                .then().statusCode(200).body("selected", equalTo("parrots"))
+                .body("ranking[0].jHat", closeTo(2 * Math.log(0.75), 1e-9));
+    }
+
+    @Test
     void poolIsLeftOutUnlessAsked() {
         given().contentType("application/json").body(BODY.replaceAll(",\\s*\"alignedPoolSize\": 2", ""))
                 .when().post("/select")
