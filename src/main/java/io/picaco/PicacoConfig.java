@@ -178,8 +178,11 @@ public interface PicacoConfig {
         /** This instance's name in leases and step logs (default: host name and a random suffix). */
         Optional<String> instanceId();
 
-        /** How often the conductor looks for runs to advance. */
-        @WithDefault("300ms")
+        /**
+         * How often the conductor looks for runs to start or take over (the Quarkus scheduler: at least every
+         * second, shorter values act as 1s); a run that ends starts the next queued one at once.
+         */
+        @WithDefault("1s")
         Duration poll();
     }
 }

@@ -1,26 +1,32 @@
 package io.picaco.conductor;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import io.picaco.PicacoConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import io.quarkus.scheduler.Scheduler;
 
 /**
  * Drives every unfinished run: QUEUED runs start, RUNNING runs (also those left by a crash or restart) resume
- * from their stored phase. Up to {@code picaco.conductor.parallel-runs} runs advance at once.
+ * from their stored phase. Up to {@code picaco.conductor.parallel-runs} runs advance at once, each on a thread of a
+ * bounded managed executor; the Quarkus scheduler looks for runs every {@code picaco.conductor.poll} and renews the
+ * leases held every third of {@code picaco.conductor.lease}. Nothing runs when the conductor is off (the
+ * {@code functions} profile turns it off).
  */
 @ApplicationScoped
 public class Conductor {
@@ -32,41 +38,52 @@ public class Conductor {
     PicacoConfig config;
     @Inject
     Leases leases;
+    @Inject
+    Scheduler scheduler;
 
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
-    private ScheduledExecutorService ticker;
-    private ExecutorService workers;
+    private volatile ManagedExecutor workers;
+
+    /** The scheduled work is skipped while the conductor is off, not yet started, or stopping. */
+    @Singleton
+    public static class Idle implements Scheduled.SkipPredicate {
+        @Inject
+        Conductor conductor;
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return conductor.idle();
+        }
+    }
+
+    /** Off, not started yet, or stopping (a method: the bean is reached through its client proxy). */
+    boolean idle() {
+        return workers == null || stopping;
+    }
 
     void onStart(@Observes StartupEvent ev) {
         if (!config.conductor().enabled()) {
             LOG.info("conductor disabled: this instance only serves step functions and the API");
             return;
         }
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.conductor().parallelRuns(), r -> {
-            Thread t = new Thread(r, "picaco-run-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "picaco-conductor");
-            t.setDaemon(true);
-            return t;
-        });
-        long poll = config.conductor().poll().toMillis();
-        ticker.scheduleWithFixedDelay(this::dispatch, 0, poll, TimeUnit.MILLISECONDS);
+        int runs = Math.max(1, config.conductor().parallelRuns());
+        // One thread per run it drives, never more; no context of the scheduler's thread travels with a run.
+        workers = ManagedExecutor.builder().maxAsync(runs).maxQueued(runs)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
         // Renew leases well before they expire, also while a long shard is in flight.
         long renew = Math.max(100, config.conductor().lease().toMillis() / 3);
-        ticker.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
+        scheduler.newJob("picaco-lease-renewal").setInterval(Duration.ofMillis(renew).toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setSkipPredicate(Idle.class)
+                .setTask(execution -> renewLeases()).schedule();
         LOG.infof("conductor %s started", leases.me());
     }
 
     void onStop(@Observes ShutdownEvent ev) {
         stopping = true;
-        if (ticker != null) {
-            ticker.shutdownNow();
-            workers.shutdownNow();
+        ManagedExecutor w = workers;
+        if (w != null) {
+            w.shutdownNow();
             // Hand our runs back at once rather than make other instances wait for the leases to expire.
             active.forEach(id -> {
                 try {
@@ -78,7 +95,7 @@ public class Conductor {
         }
     }
 
-    private void renewLeases() {
+    void renewLeases() {
         for (String id : active) {
             try {
                 leases.renew(id);
@@ -91,9 +108,15 @@ public class Conductor {
     }
 
     /** Starts a worker for each unfinished run that has none, up to the parallelism limit. */
-    void dispatch() {
+    @Scheduled(identity = "picaco-conductor", every = "${picaco.conductor.poll}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Idle.class)
+    void poll() {
+        dispatch();
+    }
+
+    synchronized void dispatch() {
         try {
-            if (stopping || active.size() >= config.conductor().parallelRuns()) {
+            if (stopping || workers == null || active.size() >= config.conductor().parallelRuns()) {
                 return;
             }
             for (String id : leases.claimable(config.conductor().parallelRuns() * 4)) {
@@ -101,13 +124,22 @@ public class Conductor {
                     break;
                 }
                 if (!active.contains(id) && leases.claim(id) && active.add(id)) {
-                    workers.submit(() -> drive(id));
+                    start(id);
                 }
             }
         } catch (RuntimeException e) {
             if (!stopping) {
                 LOG.warn("conductor could not look for runs: " + e);
             }
+        }
+    }
+
+    private void start(String id) {
+        try {
+            workers.execute(() -> drive(id));
+        } catch (RejectedExecutionException e) { // only when stopping: the executor is bounded by the same limit
+            active.remove(id);
+            leases.release(id);
         }
     }
 
@@ -126,6 +158,7 @@ public class Conductor {
             active.remove(runId);
             if (!stopping) {
                 leases.release(runId);
+                dispatch(); // the next queued run starts now, not at the next poll
             }
         }
     }

@@ -86,32 +86,19 @@ public class ModelGateway {
                 + (e.maxTokens() == null ? 256 : e.maxTokens());
         // Each attempt is one paid request; the retries of this call are its attempts after the first.
         int[] attempts = { 0 };
-        long[] lastStart = { 0 };
+        long[] failedMs = { 0 }; // how long the attempt before this one took to fail
         try {
             return Retries.call(lane.guard(), () -> {
-                long now = System.nanoTime();
                 if (attempts[0]++ > 0) {
-                    metrics.call(role, e.name(), "retry", (now - lastStart[0]) / 1_000_000);
+                    metrics.call(role, e.name(), "retry", failedMs[0]);
                 }
-                lastStart[0] = now;
-                long[] callStart = new long[1];
-                ChatResponse response = call(lane, request, estimate, callStart);
-                long latency = (System.nanoTime() - callStart[0]) / 1_000_000; // the call, not the wait for a permit
-                TokenUsage t = response.tokenUsage();
-                long in = t == null || t.inputTokenCount() == null ? 0 : t.inputTokenCount();
-                long out = t == null || t.outputTokenCount() == null ? 0 : t.outputTokenCount();
-                String text = response.aiMessage() == null ? null : response.aiMessage().text();
-                if (text == null) {
-                    throw new IllegalStateException("the model answered without text");
+                long started = System.nanoTime();
+                try {
+                    return attempt(lane, role, request, estimate, key, attempts[0] - 1);
+                } catch (RuntimeException ex) {
+                    failedMs[0] = (System.nanoTime() - started) / 1_000_000;
+                    throw ex;
                 }
-                List<TokenLogprob> lp = logprobs(response);
-                long retries = attempts[0] - 1;
-                metrics.call(role, e.name(), "ok", latency);
-                ModelCallSpan.answered(retries, in, out);
-                if (key != null) {
-                    cache.put(key, role.configName(), e.name(), e.modelName(), new CallCache.CachedCall(text, in, out, lp));
-                }
-                return new ModelReply(text, lp, Usage.call(retries, in, out, e.cost(in, out), latency));
             }, ModelReply.class);
         } catch (Retries.Interrupted ex) {
             throw ex;
@@ -122,6 +109,28 @@ public class ModelGateway {
             metrics.call(role, e.name(), "failed", 0);
             throw new ModelCallException(reason, Usage.failed(retries), last);
         }
+    }
+
+    /** One paid request: the answer, its tokens, latency and cost, stored in the cache. */
+    private ModelReply attempt(Lane lane, Role role, ChatRequest request, long estimate, String key, long retries) {
+        EndpointConfig e = lane.endpoint();
+        long[] callStart = new long[1];
+        ChatResponse response = call(lane, request, estimate, callStart);
+        long latency = (System.nanoTime() - callStart[0]) / 1_000_000; // the call, not the wait for a permit
+        TokenUsage t = response.tokenUsage();
+        long in = t == null || t.inputTokenCount() == null ? 0 : t.inputTokenCount();
+        long out = t == null || t.outputTokenCount() == null ? 0 : t.outputTokenCount();
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (text == null) {
+            throw new IllegalStateException("the model answered without text");
+        }
+        List<TokenLogprob> lp = logprobs(response);
+        metrics.call(role, e.name(), "ok", latency);
+        ModelCallSpan.answered(retries, in, out);
+        if (key != null) {
+            cache.put(key, role.configName(), e.name(), e.modelName(), new CallCache.CachedCall(text, in, out, lp));
+        }
+        return new ModelReply(text, lp, Usage.call(retries, in, out, e.cost(in, out), latency));
     }
 
     /** What a model call may retry: 429, 5xx, timeouts, empty answers; not client errors nor a shutdown. */
