@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class TwoConductorsIT {
     static final String[] COMMON = { "picaco.conductor.parallel-runs=2", "picaco.conductor.lease=3s",
-            "picaco.conductor.poll=200ms", "picaco.sim.latency=15ms" };
+            "picaco.conductor.poll=1s", "picaco.sim.latency=15ms" };
 
     @Test
     void twoConductorsShareTheWorkAndTakeOverADeadOnesRuns() throws Exception {
