@@ -2,21 +2,16 @@ package io.picaco.experiment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.picaco.AppJson;
 import io.picaco.api.EstimateView;
 import io.picaco.api.RunRequest;
 import io.picaco.api.RunSpecResolver;
@@ -24,10 +19,8 @@ import io.picaco.conductor.MethodName;
 import io.picaco.conductor.RunSpec;
 import io.picaco.core.BuiltInCompositions;
 import io.picaco.core.Composition;
-import io.picaco.core.QuerySets;
 import io.picaco.models.EndpointConfig;
 import io.picaco.models.ModelEndpoints;
-import io.picaco.store.Json;
 import io.picaco.validation.Checks;
 import io.picaco.validation.ValidationException;
 import io.picaco.validation.Violation;
@@ -113,24 +106,24 @@ public class ExperimentPlanner {
         } else {
             cells.add(ExperimentPlan.CUSTOM);
         }
-        List<String> methods = distinct(c, r.methods(), "methods", knownMethods(), "method");
+        List<String> methods = GridSpecs.distinct(c, r.methods(), "methods", knownMethods(), "method");
         c.present(r.methods(), "methods");
         List<String> targets = r.targets() == null ? List.of("target")
-                : distinct(c, r.targets(), "targets", null, "endpoint");
+                : GridSpecs.distinct(c, r.targets(), "targets", null, "endpoint");
         for (int i = 0; i < targets.size(); i++) {
             endpoint(c, targets.get(i), r.targets() == null ? "targets" : "targets[" + i + "]");
         }
         c.require(r.targets() == null || !r.targets().isEmpty(), "targets", "must name at least one endpoint");
-        range(c, r.repeats(), 1, 10, "repeats");
+        GridSpecs.range(c, r.repeats(), 1, 10, "repeats");
         if (r.seed() != null) {
-            range(c, r.seed(), 0, Integer.MAX_VALUE - 10, "seed");
+            GridSpecs.range(c, r.seed(), 0, Integer.MAX_VALUE - 10, "seed");
         }
         ExperimentRequest.Evaluation ev = r.evaluation();
         Integer heldOutIn = ev == null ? null : ev.heldOut();
         Integer samplesIn = ev == null ? null : ev.samples();
         String querySet = ev == null ? null : ev.querySet();
-        range(c, heldOutIn, 2, 200, "evaluation.heldOut");
-        range(c, samplesIn, 1, 8, "evaluation.samples");
+        GridSpecs.range(c, heldOutIn, 2, 200, "evaluation.heldOut");
+        GridSpecs.range(c, samplesIn, 1, 8, "evaluation.samples");
         if (querySet != null) {
             c.require(QUERY_SETS.contains(querySet), "evaluation.querySet", "must be one of " + QUERY_SETS);
         }
@@ -171,12 +164,12 @@ public class ExperimentPlanner {
                     for (String method : runMethods) {
                         RunSpec spec = resolve(r, cell, target, rep, method, seed + rep, heldOut, samples, null);
                         if (querySet != null) {
-                            spec = withHeldOut(spec, outOfDistribution(querySet, spec, heldOut, seed + rep));
+                            spec = GridSpecs.withHeldOut(spec, GridSpecs.outOfDistribution(querySet, spec, heldOut, seed + rep));
                         }
                         if (evaluator != null) {
                             Map<String, String> models = new LinkedHashMap<>(spec.models());
                             models.put("evaluator", evaluator);
-                            spec = with(spec, "models", models);
+                            spec = GridSpecs.with(spec, "models", models);
                         }
                         specs.add(new PlannedSpec(cell, target, rep, method, spec));
                     }
@@ -199,10 +192,10 @@ public class ExperimentPlanner {
             for (int i = 0; i < specs.size(); i++) {
                 PlannedSpec p = specs.get(i);
                 EstimateView e = each.get(i);
-                RunSpec.Budget share = share(r.budget(), e.calls() / (double) calls,
+                RunSpec.Budget share = GridSpecs.share(r.budget(), e.calls() / (double) calls,
                         tokens == 0 ? 1.0 / specs.size() : e.tokens() / (double) tokens,
                         cost == 0 ? e.calls() / (double) calls : e.cost() / cost);
-                budgeted.add(new PlannedSpec(p.cell(), p.target(), p.repeat(), p.method(), with(p.spec(), "budget",
+                budgeted.add(new PlannedSpec(p.cell(), p.target(), p.repeat(), p.method(), GridSpecs.with(p.spec(), "budget",
                         share)));
             }
             specs = budgeted;
@@ -277,46 +270,6 @@ public class ExperimentPlanner {
         return field.startsWith("models.target") ? "targets" : field;
     }
 
-    /**
-     * The held-out queries of an out-of-distribution check: {@code heldOut} queries of {@code querySet} drawn with
-     * the repeat's seed, leaving out any the run trains on.
-     */
-    static List<String> outOfDistribution(String querySet, RunSpec spec, int heldOut, long seed) {
-        Set<String> training = new HashSet<>(spec.training());
-        List<String> pool = new ArrayList<>(QuerySets.load(querySet).stream().filter(q -> !training.contains(q))
-                .distinct().toList());
-        if (pool.size() < heldOut) {
-            throw ValidationException.of("evaluation.heldOut", "query set '" + querySet + "' has only " + pool.size()
-                    + " queries outside the training queries");
-        }
-        Collections.shuffle(pool, new Random(seed));
-        return List.copyOf(pool.subList(0, heldOut));
-    }
-
-    /** The run budget that is this run's share of the grid's, each limit rounded down. */
-    static RunSpec.Budget share(ExperimentRequest.Budget grid, double callShare, double tokenShare,
-            double costShare) {
-        return new RunSpec.Budget(
-                grid.maxCalls() == null ? null : Math.max(1, (long) Math.floor(grid.maxCalls() * callShare)),
-                grid.maxTokens() == null ? null : Math.max(1, (long) Math.floor(grid.maxTokens() * tokenShare)),
-                grid.maxCost() == null ? null : grid.maxCost() * costShare);
-    }
-
-    static RunSpec withHeldOut(RunSpec spec, List<String> heldOut) {
-        return with(spec, "heldOut", heldOut);
-    }
-
-    /**
-     * A copy of a spec with one field replaced, through its JSON form (the form it is stored in), so that fields
-     * added to RunSpec later are carried over untouched.
-     */
-    @SuppressWarnings("unchecked")
-    static RunSpec with(RunSpec spec, String field, Object value) {
-        Map<String, Object> fields = AppJson.lenient().convertValue(spec, Map.class);
-        fields.put(field, AppJson.lenient().convertValue(value, Object.class));
-        return AppJson.lenient().convertValue(fields, RunSpec.class);
-    }
-
     private void endpoint(Checks c, String name, String field) {
         if (!c.require(name != null, field, "must name a configured endpoint")) {
             return;
@@ -326,37 +279,6 @@ public class ExperimentPlanner {
             c.fail(field, "unknown endpoint '" + name + "'; configured: " + String.join(", ", endpoints.names()));
         } else {
             endpoints.problem(e.get()).ifPresent(p -> c.fail(field, "endpoint '" + name + "': " + p));
-        }
-    }
-
-    /** The distinct entries of a list, each checked against {@code known} when given. */
-    private static List<String> distinct(Checks c, List<String> list, String field, List<String> known, String what) {
-        List<String> out = new ArrayList<>();
-        if (list == null) {
-            return out;
-        }
-        c.require(!list.isEmpty(), field, "must list at least one " + what);
-        c.require(list.size() <= 20, field, "must list at most 20 entries");
-        for (int i = 0; i < list.size() && i < 20; i++) {
-            String m = list.get(i);
-            if (!c.require(m != null && !m.isBlank(), field + "[" + i + "]", "must not be empty")) {
-                continue;
-            }
-            if (known != null && !c.require(known.contains(m), field + "[" + i + "]", "unknown " + what + " '" + m
-                    + "'; known: " + String.join(", ", known))) {
-                continue;
-            }
-            if (c.require(!out.contains(m), field + "[" + i + "]", "'" + m + "' is listed twice")) {
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
-    private static void range(Checks c, Number value, double min, double max, String field) {
-        if (value != null) {
-            c.require(value.doubleValue() >= min && value.doubleValue() <= max, field,
-                    "must be between " + (long) min + " and " + (long) max);
         }
     }
 }

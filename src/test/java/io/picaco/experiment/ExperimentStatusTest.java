@@ -42,14 +42,14 @@ class ExperimentStatusTest {
     @Test
     void aRunsBudgetIsItsShareOfTheGrids() {
         ExperimentRequest.Budget grid = new ExperimentRequest.Budget(1000L, 5000L, 2.0);
-        RunSpec.Budget a = ExperimentPlanner.share(grid, 0.7, 0.6, 0.65);
-        RunSpec.Budget b = ExperimentPlanner.share(grid, 0.3, 0.4, 0.35);
+        RunSpec.Budget a = GridSpecs.share(grid, 0.7, 0.6, 0.65);
+        RunSpec.Budget b = GridSpecs.share(grid, 0.3, 0.4, 0.35);
         assertEquals(700L, a.maxCalls());
         assertEquals(3000L, a.maxTokens());
         assertEquals(1.3, a.maxCost(), 1e-12);
         assertEquals(1000L, a.maxCalls() + b.maxCalls());
         assertEquals(2.0, a.maxCost() + b.maxCost(), 1e-12);
-        RunSpec.Budget onlyCalls = ExperimentPlanner.share(new ExperimentRequest.Budget(10L, null, null), 1.0 / 3,
+        RunSpec.Budget onlyCalls = GridSpecs.share(new ExperimentRequest.Budget(10L, null, null), 1.0 / 3,
                 1.0 / 3, 1.0 / 3);
         assertEquals(3L, onlyCalls.maxCalls(), "rounded down: three runs never exceed the grid's 10 calls");
         assertEquals(null, onlyCalls.maxTokens());
