@@ -1,4 +1,4 @@
-package io.picaco.sim;
+package io.picaco.sim.lang;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Finds the machine-readable task block (a fenced {@code ```json … ```} block with a {@code task}
- * field) in the prompt messages of the judge and optimizer roles.
+ * field) in the prompt messages: the part of a prompt that a real model would read as data.
  */
 public final class TaskBlock {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,9 +47,9 @@ public final class TaskBlock {
     }
 
     /** Search the user messages from the last backwards for a task block. */
-    public static Optional<JsonNode> find(List<SimModels.Message> messages) {
+    public static Optional<JsonNode> find(List<Message> messages) {
         for (int i = messages.size() - 1; i >= 0; i--) {
-            SimModels.Message msg = messages.get(i);
+            Message msg = messages.get(i);
             if ("user".equals(msg.role())) {
                 Optional<JsonNode> n = parse(msg.content());
                 if (n.isPresent()) {
