@@ -11,7 +11,7 @@ public record RunRequest(String name, String composition, List<ValueInput> value
         String seedInstruction, String judgeMode, Integer maxLength, Models models, Budget budget) {
 
     /** Names of configured endpoints per role. */
-    public record Models(String target, String optimizer, String judge) {
+    public record Models(String target, String optimizer, String judge, String evaluator) {
     }
 
     /** Per-run limits; each optional. */

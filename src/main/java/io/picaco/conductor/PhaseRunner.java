@@ -360,7 +360,8 @@ public class PhaseRunner {
         List<ShardResult<ScoreOutput>> results = fanOut(recordAs, shards, ScoreOutput::usage, shard -> steps.score(new ScoreInput(values, null,
                 shard.stream().map(r -> new ScoreInput.Item(r.id.toString(), spec.query(r.split, r.queryIndex), r.text))
                         .toList(),
-                spec.judgeMode(), judge, spec.seed(), spec.endpoint(Role.JUDGE))));
+                spec.judgeMode(), judge, spec.seed(),
+                spec.endpoint(s.phase() == Phase.EVAL_SCORE ? Role.EVALUATOR : Role.JUDGE))));
         for (int i = 0; i < shards.size(); i++) {
             commitScore(s, judge, shards.get(i), results.get(i), recordAs);
         }
@@ -507,9 +508,15 @@ public class PhaseRunner {
                     .filter(r -> r.queryIndex == high.queryIndex)
                     .min(byValue.thenComparing(r -> r.id))
                     .ifPresent(low -> exemplars.add(new OptimizerPrompt.Exemplar(v,
-                            spec.query(high.split, high.queryIndex), cut(high.text), cut(low.text)))));
+                            spec.query(high.split, high.queryIndex), cut(high.text), cut(low.text),
+                            ratings.get(high.id).get(v), ratings.get(low.id).get(v),
+                            OptimizerPrompt.reason(Json.strings(high.reasonsJson), v),
+                            OptimizerPrompt.reason(Json.strings(low.reasonsJson), v)))));
         }
-        List<String> avoid = train.stream().filter(r -> ResponseRow.NOISY.equals(r.pool))
+        // parroting to avoid: responses more similar to the value text than any bare answer is
+        double bare = train.stream().filter(r -> ResponseRow.NOISY.equals(r.pool) && r.redundancy != null)
+                .mapToDouble(r -> r.redundancy).max().orElse(Double.MAX_VALUE);
+        List<String> avoid = train.stream().filter(r -> r.redundancy != null && r.redundancy > bare)
                 .sorted(Comparator.comparingDouble((ResponseRow r) -> Scoring.comparable(r.redundancy)).reversed()
                         .thenComparing(r -> r.id))
                 .limit(2).map(r -> cut(r.text)).toList();

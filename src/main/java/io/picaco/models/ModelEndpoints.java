@@ -27,7 +27,7 @@ import io.picaco.llm.Role;
  * The configured model endpoints. Each is a quarkus-langchain4j named model configuration
  * ({@code quarkus.langchain4j.openai.<name>.base-url}, {@code .api-key}, {@code .chat-model.model-name},
  * {@code .timeout}, {@code .chat-model.temperature}, {@code .chat-model.max-tokens}); {@code target},
- * {@code optimizer} and {@code judge} are the roles' defaults, and a run may name any other.
+ * {@code optimizer}, {@code judge} and {@code evaluator} are the roles' defaults, and a run may name any other.
  */
 @ApplicationScoped
 public class ModelEndpoints {
@@ -63,10 +63,20 @@ public class ModelEndpoints {
         if (name == null || !names().contains(name)) {
             return Optional.empty();
         }
+        if (Role.EVALUATOR.configName().equals(name)) {
+            // a user who configured a real judge but no evaluator gets the judge as evaluator (ALGORITHM.md, Roles)
+            EndpointConfig evaluator = read(name);
+            EndpointConfig judge = read(Role.JUDGE.configName());
+            return Optional.of(evaluator.simulated() && !judge.simulated() ? judge.as(name) : evaluator);
+        }
+        return Optional.of(read(name));
+    }
+
+    private EndpointConfig read(String name) {
         Config c = ConfigProvider.getConfig();
         String p = PREFIX + name + ".";
         PicacoConfig.Endpoint limits = picaco.endpoints().get(name);
-        return Optional.of(new EndpointConfig(name,
+        return new EndpointConfig(name,
                 c.getOptionalValue(p + "base-url", String.class).orElse(null),
                 c.getOptionalValue(p + "api-key", String.class).orElse(null),
                 c.getOptionalValue(p + "chat-model.model-name", String.class).orElse("gpt-4o-mini"),
@@ -78,7 +88,7 @@ public class ModelEndpoints {
                 limits == null ? null : limits.rpm().orElse(null),
                 limits == null ? null : limits.tpm().orElse(null),
                 limits == null ? null : limits.inputPrice().orElse(null),
-                limits == null ? null : limits.outputPrice().orElse(null)));
+                limits == null ? null : limits.outputPrice().orElse(null));
     }
 
     public EndpointConfig require(String name) {

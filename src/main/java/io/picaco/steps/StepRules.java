@@ -125,6 +125,13 @@ public final class StepRules {
                                 "must be at most " + MAX_RESPONSE + " characters");
                         c.require(e.low() == null || e.low().length() <= MAX_RESPONSE, f + ".low",
                                 "must be at most " + MAX_RESPONSE + " characters");
+                        for (String r : java.util.Arrays.asList(e.highReason(), e.lowReason())) {
+                            c.require(r == null || r.length() <= MAX_RESPONSE, f + ".reason",
+                                    "must be at most " + MAX_RESPONSE + " characters");
+                        }
+                        for (Double r : java.util.Arrays.asList(e.highRating(), e.lowRating())) {
+                            c.require(r == null || (r >= 1 && r <= 5), f + ".rating", "must be between 1 and 5");
+                        }
                     }
                 }
             }

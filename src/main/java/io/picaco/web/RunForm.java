@@ -357,7 +357,8 @@ public final class RunForm {
             }
         }
         RunRequest.Models models = new RunRequest.Models(blankToNull(value("models.target")),
-                blankToNull(value("models.optimizer")), blankToNull(value("models.judge")));
+                blankToNull(value("models.optimizer")), blankToNull(value("models.judge")),
+                blankToNull(value("models.evaluator")));
         return new RunRequest(blankToNull(value("name")), composition, values, queries, querySet,
                 blankToNull(value("preset")), ints.get("iterations"), ints.get("candidates"), ints.get("samples"),
                 ints.get("evalSamples"), ints.get("alignedPoolSize"), ints.get("noisyPoolSize"),
