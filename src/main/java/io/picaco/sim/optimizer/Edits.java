@@ -65,30 +65,53 @@ final class Edits {
         return s;
     }
 
-    /** A sentence for a value the prompt reports weak or missing, in place of what said it before, or added. */
+    /**
+     * A sentence for one value the prompt reports weak or missing, or one sentence for two of them, in place of
+     * what said them before, or added.
+     */
     private static void add(List<String> s, Brief brief, Random rnd) {
         Phrasing.PromptValue v = brief.pickWeak(rnd);
         if (v == null) {
             return;
         }
+        String sentence = Phrasing.sentence(v, style(brief, rnd), brief.paraphraseShare(), rnd);
+        List<Phrasing.PromptValue> covered = new ArrayList<>(List.of(v));
+        Phrasing.PromptValue w = rnd.nextDouble() < 0.4 ? brief.pickWeak(rnd) : null;
+        if (w != null && !w.equals(v)) {
+            String second = Phrasing.sentence(w, style(brief, rnd), brief.paraphraseShare(), rnd);
+            String both = Text.stripTrailing(sentence, ". ") + ", and " + Prose.lowerFirst(second);
+            if (Prose.words(both) <= Prose.MAX_WORDS) {
+                sentence = Prose.tidy(both);
+                covered.add(w);
+            }
+        }
+        int at = -1;
+        for (Phrasing.PromptValue c : covered) {
+            int about = statementAbout(s, c);
+            if (about >= 0 && rnd.nextDouble() < 0.7) {
+                s.remove(about);
+                at = at < 0 ? about : Math.min(at, about);
+            }
+        }
+        s.add(at >= 0 ? Math.min(at, s.size()) : rnd.nextInt(s.size() + 1), sentence);
+    }
+
+    private static Phrasing.Style style(Brief brief, Random rnd) {
         double x = rnd.nextDouble();
-        Phrasing.Style style = x < brief.concreteShare() ? Phrasing.Style.CONCRETE
+        return x < brief.concreteShare() ? Phrasing.Style.CONCRETE
                 : x < brief.concreteShare() + 0.3 ? Phrasing.Style.PLAIN : Phrasing.Style.WEAK;
-        String sentence = Phrasing.sentence(v, style, brief.paraphraseShare(), rnd);
-        int about = -1;
+    }
+
+    /** The sentence that states a value's definition ("Name means …", or quoting it), or -1. */
+    private static int statementAbout(List<String> s, Phrasing.PromptValue v) {
         for (int i = 0; i < s.size(); i++) {
             String low = s.get(i).toLowerCase(java.util.Locale.ROOT);
             if (low.startsWith(v.name().toLowerCase(java.util.Locale.ROOT) + " means")
                     || Text.hasVerbatimRun(s.get(i), v.definition(), 6)) {
-                about = i;
-                break;
+                return i;
             }
         }
-        if (about >= 0 && rnd.nextDouble() < 0.7) {
-            s.set(about, sentence);
-        } else {
-            s.add(rnd.nextInt(s.size() + 1), sentence);
-        }
+        return -1;
     }
 
     /** A sentence for each value that no sentence speaks of, by its name or its definition's words. */
@@ -125,7 +148,10 @@ final class Edits {
         }
     }
 
-    /** Drops a sentence that says nothing to do (a preamble), or cuts a long sentence at its colon or last comma. */
+    /**
+     * Drops a sentence that says nothing to do (a preamble), or tightens: every long sentence with a colon loses
+     * what follows it, or else one long sentence is cut at its last comma.
+     */
     private static void shorten(List<String> s, Random rnd) {
         for (int i = 0; i < s.size() && rnd.nextBoolean(); i++) {
             String low = s.get(i).toLowerCase(java.util.Locale.ROOT);
@@ -133,6 +159,18 @@ final class Edits {
                 s.remove(i);
                 return;
             }
+        }
+        boolean tightened = false;
+        for (int i = 0; i < s.size(); i++) {
+            String t = s.get(i);
+            int colon = t.indexOf(": ");
+            if (Prose.words(t) >= 15 && colon > t.length() / 4) {
+                s.set(i, Prose.tidy(t.substring(0, colon)));
+                tightened = true;
+            }
+        }
+        if (tightened) {
+            return;
         }
         List<Integer> long_ = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
