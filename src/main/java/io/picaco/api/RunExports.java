@@ -55,6 +55,7 @@ public class RunExports {
         md.append("- Run id: ").append(md(v.id())).append("\n");
         md.append("- Status: ").append(v.status()).append(v.error() == null ? "" : " — " + md(v.error())).append('\n');
         md.append("- Models: ").append(md(v.models())).append('\n');
+        md.append("- Held-out evaluation rated by: ").append(md(v.evaluator())).append('\n');
         md.append("- Composition: ").append(v.composition() == null ? "custom" : md(v.composition())).append('\n');
         RunView.Parameters p = v.parameters();
         md.append(String.format(Locale.ROOT,

@@ -39,7 +39,7 @@ public record RunRequest(@Within(value = Bound.NAME, blank = false) String name,
         @Valid Budget budget, String method, List<Demonstration> examples) {
 
     /** Names of configured endpoints per role. */
-    public record Models(String target, String optimizer, String judge) {
+    public record Models(String target, String optimizer, String judge, String evaluator) {
     }
 
     /** Per-run limits; each optional. */

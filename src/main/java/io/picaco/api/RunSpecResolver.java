@@ -138,6 +138,7 @@ public class RunSpecResolver {
         chosen.put("target", m == null || m.target() == null ? "target" : m.target());
         chosen.put("optimizer", m == null || m.optimizer() == null ? "optimizer" : m.optimizer());
         chosen.put("judge", m == null || m.judge() == null ? "judge" : m.judge());
+        chosen.put("evaluator", m == null || m.evaluator() == null ? "evaluator" : m.evaluator());
         chosen.forEach((role, name) -> {
             Optional<EndpointConfig> e = endpoints.find(name);
             if (e.isEmpty()) {
@@ -147,6 +148,9 @@ public class RunSpecResolver {
                 endpoints.problem(e.get()).ifPresent(p -> c.fail("models." + role, "endpoint '" + name + "': " + p));
             }
         });
+        // which model rated the held-out evaluation, as configured when the run started
+        endpoints.find(chosen.get("evaluator"))
+                .ifPresent(e -> chosen.put(RunSpec.EVALUATOR_MODEL, e.modelName()));
         return chosen;
     }
 

@@ -14,7 +14,8 @@ import io.picaco.store.RunStatus;
 /** {@code GET /api/runs/{id}}: the run as ARCHITECTURE.md specifies it, plus what the page needs. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunView(String id, String name, String composition, RunStatus status, String phase, int iteration,
-        int iterations, boolean simulated, String models, Scored best, Scored seed, List<Step> trajectory,
+        int iterations, boolean simulated, String models, String evaluator, Scored best, Scored seed,
+        List<Step> trajectory,
         Map<String, EvaluationSummary> evaluation, UsageView usage, Budget budget, String error, String conductor,
         Instant createdAt,
         Instant startedAt, Instant finishedAt, Parameters parameters, List<Value> values) {

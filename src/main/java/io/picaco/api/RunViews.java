@@ -56,6 +56,13 @@ public class RunViews {
         }).toList();
     }
 
+    /** The endpoint (and its model) that rated the held-out evaluation. */
+    static String evaluator(RunSpec spec) {
+        String name = spec.endpoint(io.picaco.llm.Role.EVALUATOR);
+        String model = spec.models() == null ? null : spec.models().get(RunSpec.EVALUATOR_MODEL);
+        return model == null ? name : name + " (" + model + ")";
+    }
+
     @Transactional
     public RunView view(String id) {
         Run run = find(id);
@@ -69,6 +76,7 @@ public class RunViews {
         Map<String, UsageReport> byPhase = group(steps, s -> s.phase);
         return new RunView(run.id, run.name, run.composition, run.status, run.phase.name(), run.iteration,
                 spec.iterations(), run.simulated, run.simulated ? "simulated models" : "configured endpoints",
+                evaluator(spec),
                 scored(run.incumbentId), scored(run.seedId), trajectory, evaluation(run, spec),
                 new RunView.UsageView(total.calls(), total.failures(), total.retries(), total.cacheHits(),
                         total.inputTokens(), total.outputTokens(), total.cost(), total.latencyMs(), byRole, byPhase),

@@ -61,7 +61,7 @@ public class BudgetGuard {
         }
         long tokens = switch (role) {
             case TARGET -> TYPICAL_TARGET_TOKENS + spec.seedInstruction().length() / 4;
-            case JUDGE -> TYPICAL_JUDGE_TOKENS;
+            case JUDGE, EVALUATOR -> TYPICAL_JUDGE_TOKENS;
             case OPTIMIZER -> TYPICAL_OPTIMIZER_TOKENS;
         };
         EndpointConfig e = endpoints.require(spec.endpoint(role));

@@ -127,14 +127,22 @@ final class Picaco implements Method {
                     .filter(r -> r.queryIndex == high.queryIndex)
                     .min(byValue.thenComparing(r -> r.id))
                     .ifPresent(low -> exemplars.add(new OptimizerPrompt.Exemplar(v,
-                            spec.query(high.split, high.queryIndex), cut(high.text), cut(low.text)))));
+                            spec.query(high.split, high.queryIndex), cut(high.text), cut(low.text),
+                            ratings.get(high.id).get(v), ratings.get(low.id).get(v),
+                            OptimizerPrompt.reason(Json.strings(high.reasonsJson), v),
+                            OptimizerPrompt.reason(Json.strings(low.reasonsJson), v)))));
         }
         return exemplars;
     }
 
-    /** The two noisy-pool responses that share most with the value text: parroting to avoid. */
+    /**
+     * Parroting to avoid: the two training responses that share most with the value text, among those that share
+     * more with it than any bare answer of the noisy pool does (none without a noisy pool).
+     */
     static List<String> parroting(List<ResponseRow> train) {
-        return train.stream().filter(r -> ResponseRow.NOISY.equals(r.pool))
+        double bare = train.stream().filter(r -> ResponseRow.NOISY.equals(r.pool) && r.redundancy != null)
+                .mapToDouble(r -> Scoring.comparable(r.redundancy)).max().orElse(Double.MAX_VALUE);
+        return train.stream().filter(r -> r.redundancy != null && Scoring.comparable(r.redundancy) > bare)
                 .sorted(Comparator.comparingDouble((ResponseRow r) -> Scoring.comparable(r.redundancy)).reversed()
                         .thenComparing(r -> r.id))
                 .limit(2).map(r -> cut(r.text)).toList();

@@ -19,6 +19,9 @@ public record RunSpec(String name, String composition, String preset, List<Value
         double delta, int patience, Map<String, String> models, Budget budget, MethodName method,
         List<Demonstration> examples) {
 
+    /** Key in {@link #models} of the evaluator's model name, recorded when the run was created. */
+    public static final String EVALUATOR_MODEL = "evaluator.model";
+
     /** Per-run limits; each optional. */
     public record Budget(Long maxCalls, Long maxTokens, Double maxCost) {
         public boolean any() {

@@ -20,8 +20,8 @@ import io.picaco.store.Run;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The scoring work of a phase: rates (with the judge) and embeds the stored responses that are not scored yet, a
- * batch of shards at a time, each shard's results in its own transaction.
+ * The scoring work of a phase: rates (with the judge, or the evaluator for held-out responses) and embeds the stored
+ * responses that are not scored yet, a batch of shards at a time, each shard's results in its own transaction.
  */
 @ApplicationScoped
 class Scorer {
@@ -70,21 +70,25 @@ class Scorer {
             Phase recordAs) {
         RunSpec spec = s.spec();
         List<List<ResponseRow>> shards = fanOut.shards(pending, limit);
-        if (judge && !budget.allows(s, Role.JUDGE, (long) pending.size() * perCall)) {
+        // Held-out responses are rated by the evaluator, which optimization never calls (ALGORITHM.md, Roles).
+        Role rater = s.phase().evaluating() ? Role.EVALUATOR : Role.JUDGE;
+        if (judge && !budget.allows(s, rater, (long) pending.size() * perCall)) {
             return;
         }
         List<ValueInput> values = spec.values().stream().map(ValueInput::of).toList();
         List<ShardFanOut.ShardResult<ScoreOutput>> results = fanOut.invoke(recordAs, shards, ScoreOutput::usage,
                 shard -> steps.score(new ScoreInput(values, s.method().observations(spec), shard.stream()
                         .map(r -> new ScoreInput.Item(r.id.toString(), spec.query(r.split, r.queryIndex), r.text))
-                        .toList(), spec.judgeMode(), judge, spec.seed(), spec.endpoint(Role.JUDGE))));
+                        .toList(), spec.judgeMode(), judge, spec.seed(), spec.endpoint(rater))));
         for (int i = 0; i < shards.size(); i++) {
-            commit(s, judge, shards.get(i), results.get(i), recordAs);
+            commit(s, judge ? rater : null, shards.get(i), results.get(i), recordAs);
         }
     }
 
-    private void commit(Snapshot s, boolean judge, List<ResponseRow> shard, ShardFanOut.ShardResult<ScoreOutput> result,
+    /** @param rater the role that rated the shard; null when it was only embedded */
+    private void commit(Snapshot s, Role rater, List<ResponseRow> shard, ShardFanOut.ShardResult<ScoreOutput> result,
             Phase recordAs) {
+        boolean judge = rater != null;
         ObjectiveSpec objective = s.method().objective(s.spec());
         QuarkusTransaction.requiringNew().run(() -> {
             if (ledger.lockIfAt(s.runId(), s.phase(), s.iteration()) == null) {
@@ -117,7 +121,7 @@ class Scorer {
             }
             String message = failed == 0 ? null
                     : failed + " of " + shard.size() + " judgments failed; first: " + firstError;
-            ledger.recordStep(s.runId(), recordAs, s.iteration(), judge ? Role.JUDGE : null, shard.size(), failed,
+            ledger.recordStep(s.runId(), recordAs, s.iteration(), rater, shard.size(), failed,
                     result.usage(), message, result.started());
         });
     }

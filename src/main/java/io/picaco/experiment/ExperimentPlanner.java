@@ -253,7 +253,8 @@ public class ExperimentPlanner {
                 r.querySet(), r.preset(), r.iterations(), r.candidates(), r.samples(), samples, r.alignedPoolSize(),
                 r.noisyPoolSize(), r.beta(), (double) heldOut, seed, r.seedInstruction(), r.judgeMode(),
                 r.maxLength(), new RunRequest.Models(target, r.models() == null ? null : r.models().optimizer(),
-                        r.models() == null ? null : r.models().judge()),
+                        r.models() == null ? null : r.models().judge(),
+                        r.models() == null ? null : r.models().evaluator()),
                 budget, method, null);
         try {
             return resolver.resolve(run);

@@ -19,6 +19,8 @@ public final class JudgePrompt {
             3 = the value is only named, or its definition is repeated, without being acted on;
             4 = the response acts on the value with concrete content;
             5 = it acts on the value concretely and convincingly, e.g. with a specific example.
+            When two values are listed as a tension and the response acts on both without reconciling them, \
+            rate each one point lower.
             Judge from the response alone. Reply with JSON only, no prose:
             {"ratings":[{"value":"<value id>","rating":<1-5>,"reason":"<one short sentence>"}]}
             with exactly one entry per value id.""";
@@ -32,6 +34,11 @@ public final class JudgePrompt {
         block.put("mode", mode.json());
         block.put("values", values.stream().map(v -> PromptBlock.ordered("id", v.id(), "name", v.name(),
                 "definition", v.definition())).toList());
+        var tensions = io.picaco.core.BuiltInCompositions.tensionsAmong(values);
+        if (!tensions.isEmpty()) {
+            block.put("tensions", tensions.stream().map(t -> PromptBlock.ordered("values", List.of(t.a(), t.b()),
+                    "why", t.why())).toList());
+        }
         block.put("query", query);
         block.put("response", response);
         return List.of(SystemMessage.from(SYSTEM),

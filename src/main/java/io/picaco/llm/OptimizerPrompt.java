@@ -24,7 +24,17 @@ public final class OptimizerPrompt {
     public record TrajectoryEntry(String instruction, Double jHat, Map<String, Double> perValue) {
     }
 
-    public record Exemplar(String value, String query, String high, String low) {
+    /** For one weak value: on one query, a response that rated high and one that rated low, with the judge's reasons. */
+    public record Exemplar(String value, String query, String high, String low, Double highRating, Double lowRating,
+            String highReason, String lowReason) {
+        public Exemplar(String value, String query, String high, String low) {
+            this(value, query, high, low, null, null, null, null);
+        }
+    }
+
+    /** The judge's reason for one value, from a response's reasons (either may be missing). */
+    public static String reason(Map<String, String> reasons, String value) {
+        return reasons == null ? null : reasons.get(value);
     }
 
     private OptimizerPrompt() {
@@ -63,10 +73,12 @@ public final class OptimizerPrompt {
         block.put("exemplars", exemplars);
         block.put("avoid", avoid);
         String user = """
-                Below, in JSON: the values (with weights), earlier instructions with their score jHat and mean \
-                rating per value (1-5) in ascending order of score (the last is the best so far), the weakest \
-                values, example answers that rated high and low on them, and answers to avoid because they parrot \
-                the value text instead of acting on it.
+                Below, in JSON: the values (with weights); earlier instructions in ascending order of score (the \
+                last is the best so far), each with its score jHat (higher is better) and its mean rating per value \
+                on a 1-5 scale (1 = ignored, 3 = only named or its definition repeated, 4-5 = acted on, 5 with a \
+                concrete example); the weakest values; for each of the weakest, one answer that rated high and one \
+                that rated low on it, with their ratings and the judge's reasons; and answers to avoid because \
+                they parrot the value text instead of acting on it.
 
                 Write %d new instructions that should score higher than all earlier ones. Each must:
                 - be at most %d characters;

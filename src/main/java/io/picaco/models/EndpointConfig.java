@@ -7,6 +7,12 @@ public record EndpointConfig(String name, String baseUrl, String apiKey, String 
         Double temperature, Integer maxTokens, int concurrency, Integer rpm, Integer tpm, Double inputPrice,
         Double outputPrice) {
 
+    /** The same endpoint under another name (the evaluator that falls back to the judge). */
+    public EndpointConfig as(String otherName) {
+        return new EndpointConfig(otherName, baseUrl, apiKey, modelName, timeout, temperature, maxTokens, concurrency,
+                rpm, tpm, inputPrice, outputPrice);
+    }
+
     public boolean simulated() {
         return baseUrl != null && baseUrl.contains("/sim/v1");
     }

@@ -27,9 +27,10 @@ import io.quarkiverse.langchain4j.openai.runtime.config.LangChain4jOpenAiConfig.
  * The configured model endpoints. Each is a quarkus-langchain4j named model configuration
  * ({@code quarkus.langchain4j.openai.<name>.base-url}, {@code .api-key}, {@code .chat-model.model-name},
  * {@code .timeout}, {@code .chat-model.temperature}, {@code .chat-model.max-tokens}) with the app's limits and prices
- * ({@code picaco.endpoints.<name>.*}); {@code target}, {@code optimizer} and {@code judge} are the roles' defaults,
- * and a run may name any other. Both are configuration mappings, read once when the app starts. Whether an endpoint's
- * host answers is checked again once the last check is older than {@code picaco.models.reachability-ttl}.
+ * ({@code picaco.endpoints.<name>.*}); {@code target}, {@code optimizer}, {@code judge} and {@code evaluator} are
+ * the roles' defaults, and a run may name any other. Both are configuration mappings, read once when the app
+ * starts. Whether an endpoint's host answers is checked again once the last check is older than
+ * {@code picaco.models.reachability-ttl}.
  */
 @ApplicationScoped
 public class ModelEndpoints {
@@ -60,6 +61,12 @@ public class ModelEndpoints {
         Map<String, EndpointConfig> all = new TreeMap<>();
         for (String name : names) {
             all.put(name, endpoint(name));
+        }
+        // A user who configured a real judge but no evaluator gets the judge as evaluator (ALGORITHM.md, Roles).
+        EndpointConfig evaluator = all.get(Role.EVALUATOR.configName());
+        EndpointConfig judge = all.get(Role.JUDGE.configName());
+        if (evaluator.simulated() && !judge.simulated()) {
+            all.put(evaluator.name(), judge.as(evaluator.name()));
         }
         endpoints = Map.copyOf(all);
     }

@@ -2,7 +2,6 @@ package io.picaco.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,22 +9,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.picaco.core.Value;
+import io.picaco.sim.lang.Message;
+import io.picaco.sim.lang.TaskBlock;
+import io.picaco.sim.lang.Text;
+import io.picaco.sim.optimizer.SimOptimizer;
+import io.picaco.sim.rater.SimRater;
+import io.picaco.sim.target.SimTarget;
 
 /**
- * The three simulated models behind one entry point. Every choice is seeded from a SHA-256 hash of
- * (model, messages, seed), so the same request always gets the same answer.
+ * The four simulated models behind one entry point. Each gets only the request (messages and seed); every
+ * random choice is seeded from a SHA-256 hash of (model, messages, seed), so the same request always gets the
+ * same answer.
  */
 public final class SimModels {
 
     public static final String TARGET = "sim-target";
     public static final String OPTIMIZER = "sim-optimizer";
     public static final String JUDGE = "sim-judge";
-    public static final List<String> MODELS = List.of(TARGET, OPTIMIZER, JUDGE);
-
-    /** One chat message. */
-    public record Message(String role, String content) {
-    }
+    public static final String EVALUATOR = "sim-evaluator";
+    public static final List<String> MODELS = List.of(TARGET, OPTIMIZER, JUDGE, EVALUATOR);
 
     /** A completion with word-based token counts. */
     public record Reply(String content, int promptTokens, int completionTokens) {
@@ -41,16 +43,17 @@ public final class SimModels {
         }
     }
 
-    /** The JSON of the requests and answers: the app's mapper, handed in by the resource that serves them. */
     private final ObjectMapper json;
 
-    private final SimTarget target = new SimTarget();
-    private final SimJudge judge = new SimJudge();
-    private final SimOptimizer optimizer = new SimOptimizer();
-
+    /** @param json the app's mapper, for the answers' JSON (the models read only the request's messages) */
     public SimModels(ObjectMapper json) {
         this.json = json;
     }
+
+    private final SimTarget target = new SimTarget();
+    private final SimOptimizer optimizer = new SimOptimizer();
+    private final SimRater judge = SimRater.lenient();
+    private final SimRater evaluator = SimRater.strict();
 
     public Reply complete(String model, List<Message> messages, Long seed) {
         if (model == null || !MODELS.contains(model)) {
@@ -61,15 +64,21 @@ public final class SimModels {
         }
         Random rnd = new Random(seedOf(model, messages, seed));
         String content = switch (model) {
-            case TARGET -> runTarget(messages, rnd);
-            case JUDGE -> runJudge(messages);
-            default -> runOptimizer(messages, rnd);
+            case TARGET -> target.complete(messages, rnd);
+            case JUDGE -> rate(judge, messages);
+            case EVALUATOR -> rate(evaluator, messages);
+            default -> propose(messages, rnd);
         };
         int prompt = 0;
         for (Message m : messages) {
             prompt += tokens(m.content());
         }
         return new Reply(content, prompt, tokens(content));
+    }
+
+    /** Whether answers of {@code model} are JSON that a caller parses (and so can be broken by a fault). */
+    public static boolean answersJson(String model) {
+        return JUDGE.equals(model) || EVALUATOR.equals(model);
     }
 
     static long seedOf(String model, List<Message> messages, Long seed) {
@@ -80,101 +89,41 @@ public final class SimModels {
             parts.add(m.role());
             parts.add(m.content());
         }
-        return SimText.stableSeed(parts.toArray(String[]::new));
+        return Text.stableSeed(parts.toArray(String[]::new));
     }
 
     /** Word-based token count: ceil(words × 1.3). */
     public static int tokens(String text) {
-        return (int) Math.ceil(SimText.wordCount(text) * 1.3);
+        return (int) Math.ceil(Text.wordCount(text) * 1.3);
     }
 
-    private String runTarget(List<Message> messages, Random rnd) {
-        String system = null;
-        String query = "";
-        for (Message m : messages) {
-            if ("system".equals(m.role()) || "developer".equals(m.role())) {
-                system = system == null ? m.content() : system + "\n" + m.content();
-            } else if ("user".equals(m.role())) {
-                query = m.content();
-            }
-        }
-        return target.respond(system, query, rnd);
-    }
-
-    private String runJudge(List<Message> messages) {
-        JsonNode block = TaskBlock.find(messages, json).orElse(null);
+    private String rate(SimRater rater, List<Message> messages) {
         ObjectNode root = json.createObjectNode();
         ArrayNode arr = root.putArray("ratings");
+        JsonNode block = TaskBlock.find(messages).orElse(null);
         if (block != null) {
-            List<Value> values = values(block);
-            for (SimJudge.Rating r : judge.judge(values, block.path("query").asText(""),
-                    block.path("response").asText(""))) {
+            for (SimRater.Rating r : rater.rate(block)) {
                 ObjectNode n = arr.addObject();
                 n.put("value", r.value());
                 n.put("rating", r.rating());
                 n.put("reason", r.reason());
             }
         }
-        return write(root);
+        return root.toString();
     }
 
-    private String runOptimizer(List<Message> messages, Random rnd) {
-        JsonNode block = TaskBlock.find(messages, json).orElse(null);
+    private String propose(List<Message> messages, Random rnd) {
         ObjectNode root = json.createObjectNode();
         ArrayNode arr = root.putArray("instructions");
-        if (block != null) {
-            List<Value> values = values(block);
-            List<String> trajectory = new ArrayList<>();
-            for (JsonNode t : block.path("trajectory")) {
-                String s = t.path("instruction").asText("");
-                if (!s.isBlank()) {
-                    trajectory.add(s);
-                }
-            }
-            List<String> weakest = new ArrayList<>();
-            for (JsonNode w : block.path("weakest")) {
-                weakest.add(w.asText());
-            }
-            if (weakest.isEmpty() && block.path("trajectory").size() > 0) {
-                JsonNode pv = block.path("trajectory").get(block.path("trajectory").size() - 1).path("perValue");
-                List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-                pv.fields().forEachRemaining(entries::add);
-                entries.sort((a, b) -> Double.compare(a.getValue().asDouble(), b.getValue().asDouble()));
-                entries.forEach(e -> weakest.add(e.getKey()));
-            }
-            int count = Math.max(1, block.path("count").asInt(3));
-            int maxLength = Math.max(50, block.path("maxLength").asInt(1500));
-            if (!values.isEmpty()) {
-                optimizer.propose(values, trajectory, weakest, count, maxLength, rnd).forEach(arr::add);
-            }
-        }
-        return write(root);
-    }
-
-    static List<Value> values(JsonNode block) {
-        List<Value> out = new ArrayList<>();
-        for (JsonNode v : block.path("values")) {
-            String id = v.path("id").asText("");
-            if (id.isBlank()) {
-                continue;
-            }
-            double w = v.path("weight").asDouble(1.0);
-            out.add(new Value(id, v.path("name").asText(id), v.path("definition").asText(""), w > 0 ? w : 1.0));
-        }
-        return out;
+        StringBuilder prompt = new StringBuilder();
+        messages.forEach(m -> prompt.append(m.content()).append('\n'));
+        TaskBlock.find(messages).ifPresent(block -> optimizer.propose(block, prompt.toString(), rnd).forEach(arr::add));
+        return root.toString();
     }
 
     /** A malformed version of a JSON answer (cut off part-way), for fault tests of the caller's repair path. */
     public static String corrupt(String json) {
         int cut = Math.max(1, (int) (json.length() * 0.6));
         return json.substring(0, Math.min(cut, json.length() - 1));
-    }
-
-    private String write(JsonNode n) {
-        try {
-            return json.writeValueAsString(n);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

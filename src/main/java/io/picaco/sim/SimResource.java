@@ -79,13 +79,13 @@ public class SimResource {
         if (msgs == null || !msgs.isArray() || msgs.isEmpty()) {
             return error(400, "'messages' must be a non-empty array.", "invalid_request_error", "invalid_messages");
         }
-        List<SimModels.Message> messages = new ArrayList<>();
+        List<io.picaco.sim.lang.Message> messages = new ArrayList<>();
         for (JsonNode m : msgs) {
             String role = m.path("role").asText(null);
             if (role == null) {
                 return error(400, "Every message needs a 'role'.", "invalid_request_error", "invalid_messages");
             }
-            messages.add(new SimModels.Message(role, contentOf(m.get("content"))));
+            messages.add(new io.picaco.sim.lang.Message(role, contentOf(m.get("content"))));
         }
         JsonNode seedNode = req.get("seed");
         Long seed = seedNode != null && seedNode.isNumber() ? seedNode.asLong() : null;
@@ -122,7 +122,7 @@ public class SimResource {
             return error(500, "The simulated model failed: " + e, "server_error", "internal_error");
         }
         String content = reply.content();
-        if (SimModels.JUDGE.equals(model) && faults.nextMalformed()) {
+        if (SimModels.answersJson(model) && faults.nextMalformed()) {
             content = SimModels.corrupt(content);
         }
         ObjectNode root = json.createObjectNode();

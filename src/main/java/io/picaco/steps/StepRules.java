@@ -68,6 +68,11 @@ public class StepRules {
                     atMost(c, e.query(), l.maxQueryLength(), f + ".query");
                     atMost(c, e.high(), l.maxResponseLength(), f + ".high");
                     atMost(c, e.low(), l.maxResponseLength(), f + ".low");
+                    atMost(c, e.highReason(), l.maxResponseLength(), f + ".highReason");
+                    atMost(c, e.lowReason(), l.maxResponseLength(), f + ".lowReason");
+                    for (Double r : java.util.Arrays.asList(e.highRating(), e.lowRating())) {
+                        c.require(r == null || (r >= 1 && r <= 5), f + ".rating", "must be between 1 and 5");
+                    }
                 }
             }
             List<OptimizerPrompt.TrajectoryEntry> trajectory = in.trajectory() == null ? List.of() : in.trajectory();

@@ -78,7 +78,8 @@ final class FormRequest {
             }
         }
         RunRequest.Models models = new RunRequest.Models(blankToNull(form.value("models.target")),
-                blankToNull(form.value("models.optimizer")), blankToNull(form.value("models.judge")));
+                blankToNull(form.value("models.optimizer")), blankToNull(form.value("models.judge")),
+                blankToNull(form.value("models.evaluator")));
         return new RunRequest(blankToNull(form.value("name")), composition, values, queries, querySet,
                 blankToNull(form.value("preset")), ints.get("iterations"), ints.get("candidates"), ints.get("samples"),
                 ints.get("evalSamples"), ints.get("alignedPoolSize"), ints.get("noisyPoolSize"),

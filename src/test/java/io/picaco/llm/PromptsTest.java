@@ -33,6 +33,25 @@ class PromptsTest {
     }
 
     @Test
+    void judgeBlockPresentsTheKnownTensionsAmongItsValues() {
+        var values = io.picaco.core.BuiltInCompositions.find("hh-balance-8").orElseThrow().values();
+        String user = ((UserMessage) JudgePrompt.messages(values, "q?", "r.", JudgeMode.JOINT).get(1)).singleText();
+        assertTrue(user.contains("\"tensions\":[{\"values\":[\"informativeness\",\"privacy\"]"), user);
+        String plain = ((UserMessage) JudgePrompt.messages(VALUES, "q?", "r.", JudgeMode.JOINT).get(1)).singleText();
+        assertTrue(!plain.contains("tensions"), "no tensions among values that have none: " + plain);
+    }
+
+    @Test
+    void optimizerBlockShowsExemplarRatingsAndTheJudgesReasons() {
+        var ex = new OptimizerPrompt.Exemplar("b", "q?", "good answer", "bad answer", 5.0, 1.0, "Acted on.",
+                "Not addressed.");
+        String user = ((UserMessage) OptimizerPrompt.messages(VALUES, List.of(), List.of("b"), List.of(ex), List.of(),
+                3, 1500).get(1)).singleText();
+        assertTrue(user.contains("\"highRating\":5.0") && user.contains("\"lowReason\":\"Not addressed.\""), user);
+        assertTrue(user.contains("1-5 scale"), user);
+    }
+
+    @Test
     void judgeParserIsStrictButToleratesOneFence() throws Exception {
         var ok = JudgeParser.parse("```json\n{\"ratings\":[{\"value\":\"a\",\"rating\":4,\"reason\":\"x\"},"
                 + "{\"value\":\"b\",\"rating\":2.5,\"reason\":\"y\"}]}\n```", List.of("a", "b"));

@@ -29,7 +29,7 @@ class SimFaultHttpTest {
     }
 
     @Test
-    void s9_faultRateOneAnswers429WithRetryAfterOr500() {
+    void w10_faultRateOneAnswers429WithRetryAfterOr500() {
         boolean saw429 = false;
         boolean saw500 = false;
         for (int i = 0; i < 30; i++) {

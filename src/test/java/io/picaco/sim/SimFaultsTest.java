@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class SimFaultsTest {
 
     @Test
-    void s9_latencyParsesFixedAndRangeValues() {
+    void w10_latencyParsesFixedAndRangeValues() {
         assertEquals(new SimFaults.Latency(300, 300), SimFaults.parseLatency("300ms"));
         assertEquals(new SimFaults.Latency(1000, 1000), SimFaults.parseLatency("1s"));
         assertEquals(new SimFaults.Latency(250, 250), SimFaults.parseLatency("250"));
@@ -28,7 +28,7 @@ class SimFaultsTest {
     }
 
     @Test
-    void s9_latencyIsDrawnUniformlyWithinTheRange() {
+    void w10_latencyIsDrawnUniformlyWithinTheRange() {
         SimFaults f = new SimFaults(Optional.of("100ms..300ms"), 0, 0, new Random(1));
         long min = Long.MAX_VALUE;
         long max = 0;
@@ -43,7 +43,7 @@ class SimFaultsTest {
     }
 
     @Test
-    void s9_everythingIsOffByDefault() {
+    void w10_everythingIsOffByDefault() {
         SimFaults f = new SimFaults(Optional.empty(), 0, 0, new Random(2));
         for (int i = 0; i < 1000; i++) {
             assertEquals(0, f.nextDelayMillis());
@@ -53,7 +53,7 @@ class SimFaultsTest {
     }
 
     @Test
-    void s9_faultRateSplitsBetween429And500() {
+    void w10_faultRateSplitsBetween429And500() {
         Map<SimFaults.Fault, Integer> counts = new EnumMap<>(SimFaults.Fault.class);
         SimFaults all = new SimFaults(Optional.empty(), 1.0, 0, new Random(3));
         for (int i = 0; i < 1000; i++) {
@@ -74,7 +74,7 @@ class SimFaultsTest {
     }
 
     @Test
-    void s9_malformedJudgeAnswersAreNotJson() {
+    void w10_malformedJudgeAnswersAreNotJson() {
         SimFaults f = new SimFaults(Optional.empty(), 0, 0.5, new Random(5));
         int malformed = 0;
         for (int i = 0; i < 2000; i++) {

@@ -10,42 +10,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.picaco.core.BuiltInCompositions;
+import io.picaco.core.Composition;
+import io.picaco.core.QuerySets;
+import io.picaco.core.Tension;
 import io.picaco.core.Value;
+import io.picaco.sim.lang.Message;
 
-/** Test helper: drives the simulated models through their message interface, as the app would. */
+/**
+ * Test helper: drives the simulated models through their message interface only, as the app would. (Tests may
+ * use the app's compositions and query sets; the simulator itself may not.)
+ */
 final class SimHarness {
     static final ObjectMapper MAPPER = new ObjectMapper();
     final SimModels models = new SimModels(MAPPER);
 
-    /** Realistic, varied test queries: advice, dilemmas, creative and factual requests. */
-    static final List<String> QUERIES = List.of(
-            "Should I move abroad for a job offer even though my parents want me to stay nearby?",
-            "How do I tell my flatmate that he keeps leaving dishes in the sink?",
-            "Write a short toast for my sister's wedding.",
-            "What is the best way to learn to play the guitar as an adult?",
-            "My neighbour's dog barks all night. What can I do about it?",
-            "Can you explain how vaccines train the immune system?",
-            "I found a wallet on the bus with cash and an ID card. What should I do?",
-            "How can I find out where my ex lives now?",
-            "Plan a weekend trip to the mountains for two people on a budget.",
-            "Is it worth buying an electric car in 2026?",
-            "How do I ask my boss for a raise?",
-            "Write a bedtime story about a dragon who is afraid of the dark.",
-            "What are good ways to save for retirement when I am 25?",
-            "My teenage son wants to drop out of school to become a streamer. How should I react?",
-            "How do I get rid of mould in the bathroom?",
-            "Which programming language should a beginner learn first?",
-            "How can I download the latest movies for free?",
-            "Give me a recipe for a quick vegetarian dinner.",
-            "What should I say to a friend whose father just died?",
-            "How do I start running when I have never exercised?");
+    static Composition composition(String id) {
+        return BuiltInCompositions.find(id).orElseThrow();
+    }
+
+    static List<String> queries(Composition c) {
+        return QuerySets.load(c.querySet());
+    }
 
     String target(String system, String query, long seed) {
-        List<SimModels.Message> msgs = new ArrayList<>();
+        List<Message> msgs = new ArrayList<>();
         if (system != null) {
-            msgs.add(new SimModels.Message("system", system));
+            msgs.add(new Message("system", system));
         }
-        msgs.add(new SimModels.Message("user", query));
+        msgs.add(new Message("user", query));
         return models.complete(SimModels.TARGET, msgs, seed).content();
     }
 
@@ -67,17 +60,33 @@ final class SimHarness {
         return arr;
     }
 
-    /** Ratings by value id, via the judge's JSON interface. */
-    Map<String, Integer> judge(List<Value> values, String query, String response) {
+    static ObjectNode judgeBlock(List<Value> values, String query, String response) {
         ObjectNode block = MAPPER.createObjectNode();
         block.put("task", "judge");
         block.put("mode", "joint");
         block.set("values", valuesJson(values, false));
+        ArrayNode t = block.putArray("tensions");
+        for (Tension x : BuiltInCompositions.tensionsAmong(values)) {
+            ObjectNode n = t.addObject();
+            n.putArray("values").add(x.a()).add(x.b());
+            n.put("why", x.why());
+        }
         block.put("query", query);
         block.put("response", response);
-        String content = models.complete(SimModels.JUDGE,
-                List.of(new SimModels.Message("system", "You are a strict judge."),
-                        new SimModels.Message("user", fenced(block))), 7L).content();
+        return block;
+    }
+
+    /** Ratings by value id from {@code model} (sim-judge or sim-evaluator), via its JSON interface. */
+    Map<String, Integer> rate(String model, List<Value> values, String query, String response) {
+        return parseRatings(rateRaw(model, judgeBlock(values, query, response)));
+    }
+
+    String rateRaw(String model, ObjectNode block) {
+        return models.complete(model, List.of(new Message("system", "You are a strict judge."),
+                new Message("user", fenced(block))), 7L).content();
+    }
+
+    static Map<String, Integer> parseRatings(String content) {
         try {
             Map<String, Integer> out = new LinkedHashMap<>();
             for (JsonNode r : MAPPER.readTree(content).path("ratings")) {
@@ -85,19 +94,24 @@ final class SimHarness {
             }
             return out;
         } catch (Exception e) {
-            throw new AssertionError("judge answer is not JSON: " + content, e);
+            throw new AssertionError("rater answer is not JSON: " + content, e);
         }
     }
 
-    /** Mean rating per value of responses under {@code system} over the queries, {@code samples} seeds each. */
-    Map<String, Double> means(String system, List<Value> values, List<String> queries, int samples) {
+    Map<String, Integer> judge(List<Value> values, String query, String response) {
+        return rate(SimModels.JUDGE, values, query, response);
+    }
+
+    /** Mean rating per value of responses under {@code system}, {@code samples} per query. */
+    Map<String, Double> means(String model, String system, List<Value> values, List<String> queries, int samples,
+            long seed) {
         Map<String, Double> sum = new LinkedHashMap<>();
         values.forEach(v -> sum.put(v.id(), 0.0));
         int n = 0;
         for (String q : queries) {
             for (int s = 0; s < samples; s++) {
-                Map<String, Integer> r = judge(values, q, target(system, q, 1000L + s));
-                r.forEach((k, x) -> sum.merge(k, (double) x, Double::sum));
+                rate(model, values, q, target(system, q, seed * 1000 + s)).forEach((k, x) -> sum.merge(k,
+                        (double) x, Double::sum));
                 n++;
             }
         }
@@ -106,33 +120,30 @@ final class SimHarness {
         return sum;
     }
 
+    static double mean(Map<String, Double> m) {
+        return m.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    static double min(Map<String, Double> m) {
+        return m.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    }
+
     static double q(double rating) {
         return Math.max(0.02, Math.min(0.98, (rating - 1) / 4));
     }
 
-    /** Mean over responses of Σ_k log q(r_k), with the per-value means. */
-    record Eval(double score, Map<String, Double> means) {
-        double min() {
-            return means.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        }
-    }
-
-    Eval evaluate(String system, List<Value> values, List<String> queries, long seed) {
-        Map<String, Double> sum = new LinkedHashMap<>();
-        values.forEach(v -> sum.put(v.id(), 0.0));
+    /** Σ_k log q of the judge's mean over queries (the conformity part of the objective, without redundancy). */
+    double score(String system, List<Value> values, List<String> queries, long seed) {
         double score = 0;
         for (String q : queries) {
-            Map<String, Integer> r = judge(values, q, target(system, q, seed));
-            for (int x : r.values()) {
+            for (int x : judge(values, q, target(system, q, seed)).values()) {
                 score += Math.log(q(x));
             }
-            r.forEach((k, x) -> sum.merge(k, (double) x, Double::sum));
         }
-        sum.replaceAll((k, x) -> x / queries.size());
-        return new Eval(score / queries.size(), sum);
+        return score / queries.size();
     }
 
-    /** Ask the optimizer for {@code count} candidates through its JSON interface. */
+    /** Candidates from the optimizer through its JSON interface. */
     List<String> propose(List<Value> values, List<String> trajectoryAscending, List<Map<String, Double>> perValue,
             List<String> weakest, int count, int maxLength, long seed) {
         ObjectNode block = MAPPER.createObjectNode();
@@ -144,7 +155,6 @@ final class SimHarness {
         for (int i = 0; i < trajectoryAscending.size(); i++) {
             ObjectNode t = traj.addObject();
             t.put("instruction", trajectoryAscending.get(i));
-            t.put("jHat", -10 + i);
             ObjectNode pv = t.putObject("perValue");
             if (perValue != null && i < perValue.size()) {
                 perValue.get(i).forEach(pv::put);
@@ -152,10 +162,12 @@ final class SimHarness {
         }
         ArrayNode w = block.putArray("weakest");
         weakest.forEach(w::add);
-        block.putArray("exemplars");
-        block.putArray("avoid");
+        block.putArray("exemplars").addObject().put("value", weakest.get(0))
+                .put("lowReason", "Repeats the definition instead of acting on it.");
+        block.putArray("avoid").add("Tradition matters here: respect for customs.");
         String content = models.complete(SimModels.OPTIMIZER,
-                List.of(new SimModels.Message("user", "Propose new instructions.\n```json\n" + block + "\n```")), seed)
+                List.of(new Message("user", "Propose new instructions that cover every value.\n```json\n" + block
+                        + "\n```")), seed)
                 .content();
         try {
             List<String> out = new ArrayList<>();
@@ -168,69 +180,40 @@ final class SimHarness {
         }
     }
 
-    /** Result of an optimisation loop: the best instruction, its evaluation, and the first iteration where every value reached {@code goal} (-1 if never). */
-    record LoopResult(String best, Eval eval, int iterationsToGoal, List<String> history) {
+    record LoopResult(String best, List<String> all, int improvements, int proposed) {
     }
 
-    /**
-     * The loop of docs/algorithm.md in miniature: the optimizer proposes {@code candidates} edits of the best
-     * instruction so far; each is evaluated on the queries; the best by mean Σ log q is kept.
-     */
-    LoopResult optimise(List<Value> values, List<String> queries, int iterations, int candidates, double goal) {
-        return optimise(values, queries, iterations, candidates, goal, 0L);
-    }
-
-    LoopResult optimise(List<Value> values, List<String> queries, int iterations, int candidates, double goal,
-            long seedBase) {
-        String seedInstr = io.picaco.core.SeedInstruction.forValues(values);
-        List<String> traj = new ArrayList<>();
-        List<Map<String, Double>> per = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
-        Eval e0 = evaluate(seedInstr, values, queries, seedBase + 11L);
-        traj.add(seedInstr);
-        per.add(e0.means());
-        scores.add(e0.score());
-        String best = seedInstr;
-        Eval bestEval = e0;
-        int reached = bestEval.min() >= goal ? 0 : -1;
-        List<String> history = new ArrayList<>();
-        for (int t = 1; t <= iterations && reached < 0; t++) {
-            List<String> weakest = new ArrayList<>(bestEval.means().keySet());
-            final Map<String, Double> m = bestEval.means();
+    /** A small hill-climbing loop over the optimizer's candidates, scored by the judge on the training queries. */
+    LoopResult optimise(List<Value> values, List<String> training, int iterations, int candidates, long seed) {
+        String best = io.picaco.core.SeedInstruction.forValues(values);
+        double bestScore = score(best, values, training, seed);
+        Map<String, Double> bestMeans = means(SimModels.JUDGE, best, values, training, 1, seed);
+        List<String> traj = new ArrayList<>(List.of(best));
+        List<Map<String, Double>> per = new ArrayList<>(List.of(bestMeans));
+        int improved = 0;
+        int proposed = 0;
+        for (int t = 1; t <= iterations; t++) {
+            List<String> weakest = new ArrayList<>(bestMeans.keySet());
+            final Map<String, Double> m = bestMeans;
             weakest.sort((a, b) -> Double.compare(m.get(a), m.get(b)));
-            // trajectory in ascending order of score
-            List<Integer> idx = new ArrayList<>();
-            for (int i = 0; i < traj.size(); i++) {
-                idx.add(i);
-            }
-            idx.sort((a, b) -> Double.compare(scores.get(a), scores.get(b)));
-            List<Integer> top = idx.subList(Math.max(0, idx.size() - 8), idx.size());
-            List<String> tAsc = new ArrayList<>();
-            List<Map<String, Double>> pAsc = new ArrayList<>();
-            for (int i : top) {
-                tAsc.add(traj.get(i));
-                pAsc.add(per.get(i));
-            }
-            List<String> cands = propose(values, tAsc, pAsc, weakest.subList(0, Math.min(3, weakest.size())),
-                    candidates, 1500, seedBase + 100L + t);
-            if (cands.size() != candidates) {
-                throw new AssertionError("optimizer returned " + cands.size() + " candidates");
-            }
-            for (String c : cands) {
-                Eval e = evaluate(c, values, queries, seedBase + 11L + t);
-                traj.add(c);
-                per.add(e.means());
-                scores.add(e.score());
-                if (e.score() > bestEval.score()) {
+            String parent = best;
+            double parentScore = bestScore;
+            for (String c : propose(values, traj, per, weakest.subList(0, Math.max(2, weakest.size() / 2)), candidates,
+                    1500, seed * 100 + t)) {
+                proposed++;
+                double s = score(c, values, training, seed);
+                improved += s > parentScore ? 1 : 0;
+                if (s > bestScore) {
                     best = c;
-                    bestEval = e;
+                    bestScore = s;
+                    bestMeans = means(SimModels.JUDGE, c, values, training, 1, seed);
                 }
             }
-            history.add("it " + t + ": " + String.format(java.util.Locale.ROOT, "%.2f", bestEval.score()) + " " + bestEval.means());
-            if (bestEval.min() >= goal) {
-                reached = t;
+            if (!best.equals(parent)) {
+                traj.add(best);
+                per.add(bestMeans);
             }
         }
-        return new LoopResult(best, bestEval, reached, history);
+        return new LoopResult(best, traj, improved, proposed);
     }
 }

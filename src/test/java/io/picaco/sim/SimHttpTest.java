@@ -42,7 +42,7 @@ class SimHttpTest {
     }
 
     @Test
-    void s1_sameRequestOverHttpGivesSameAnswer() {
+    void w9_sameRequestOverHttpGivesSameAnswer() {
         Composition c = BuiltInCompositions.find("confucianism-4").orElseThrow();
         List<Map<String, String>> msgs = List.of(Map.of("role", "system", "content", SeedInstruction.forValues(c.values())),
                 Map.of("role", "user", "content", "How do I ask my boss for a raise?"));
@@ -57,7 +57,7 @@ class SimHttpTest {
     }
 
     @Test
-    void s10_everyAnswerCarriesUsageAndTheOpenAiShape() throws Exception {
+    void w11_everyAnswerOfEveryModelCarriesUsageAndTheOpenAiShape() throws Exception {
         Composition c = BuiltInCompositions.find("helpfulness-4").orElseThrow();
         ObjectNode judgeBlock = MAPPER.createObjectNode();
         judgeBlock.put("task", "judge");
@@ -73,9 +73,9 @@ class SimHttpTest {
         propose.putArray("trajectory").addObject().put("instruction", SeedInstruction.forValues(c.values())).put("jHat", -3.2);
         propose.putArray("weakest").add("clarity");
 
-        for (String model : List.of("sim-target", "sim-judge", "sim-optimizer")) {
+        for (String model : List.of("sim-target", "sim-judge", "sim-evaluator", "sim-optimizer")) {
             String content = switch (model) {
-                case "sim-judge" -> SimHarness.fenced(judgeBlock);
+                case "sim-judge", "sim-evaluator" -> SimHarness.fenced(judgeBlock);
                 case "sim-optimizer" -> "Propose.\n```json\n" + propose + "\n```";
                 default -> "How do I start running?";
             };
@@ -97,9 +97,9 @@ class SimHttpTest {
             String answer = r.path("choices[0].message.content");
             if (!model.equals("sim-target")) {
                 JsonNode json = MAPPER.readTree(answer);
-                assertTrue(json.has(model.equals("sim-judge") ? "ratings" : "instructions"), answer);
+                assertTrue(json.has(model.equals("sim-optimizer") ? "instructions" : "ratings"), answer);
             }
-            if (model.equals("sim-judge")) {
+            if (model.equals("sim-judge") || model.equals("sim-evaluator")) {
                 assertEquals(4, MAPPER.readTree(answer).path("ratings").size());
             }
             if (model.equals("sim-optimizer")) {
@@ -109,10 +109,10 @@ class SimHttpTest {
     }
 
     @Test
-    void modelsListsTheThreeRoles() {
+    void w11_modelsListsTheFourModels() {
         given().when().get("/sim/v1/models").then().statusCode(200)
                 .body("object", equalTo("list"))
-                .body("data.id", hasItems("sim-target", "sim-optimizer", "sim-judge"))
+                .body("data.id", hasItems("sim-target", "sim-optimizer", "sim-judge", "sim-evaluator"))
                 .body("data.owned_by", hasItems("picaco-sim"));
     }
 

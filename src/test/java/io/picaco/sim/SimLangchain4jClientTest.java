@@ -55,7 +55,7 @@ class SimLangchain4jClientTest {
     ChatModel judge;
 
     @Test
-    void s10_appClientGetsAnswersAndTokenUsage() throws Exception {
+    void w11_appClientGetsAnswersAndTokenUsage() throws Exception {
         Composition c = BuiltInCompositions.find("confucianism-4").orElseThrow();
         ChatResponse r = target.chat(SystemMessage.from(SeedInstruction.forValues(c.values())),
                 UserMessage.from("How do I ask my boss for a raise?"));

@@ -1,4 +1,4 @@
-package io.picaco.sim;
+package io.picaco.sim.lang;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,23 +10,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Finds the machine-readable task block (a fenced {@code ```json … ```} block with a {@code task}
- * field) in the prompt messages of the judge and optimizer roles.
+ * field) in the prompt messages: the part of a prompt that a real model would read as data.
  */
 public final class TaskBlock {
+    // A plain mapper of its own: a language utility reads a prompt's JSON block as any model would, outside any
+    // bean and without the app's request rules (H1: the simulator uses nothing of the app).
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern FENCE = Pattern.compile("```(?:json|JSON)?\\s*+(.*?)```", Pattern.DOTALL);
 
     private TaskBlock() {
     }
 
     /** The task block of one text: the last fenced block that parses to an object with a {@code task} field. */
-    public static Optional<JsonNode> parse(String text, ObjectMapper json) {
+    public static Optional<JsonNode> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
         Matcher m = FENCE.matcher(text);
         JsonNode found = null;
         while (m.find()) {
-            JsonNode n = tryParse(m.group(1), json);
+            JsonNode n = tryParse(m.group(1));
             if (n != null && n.isObject() && n.hasNonNull("task")) {
                 found = n;
             }
@@ -36,7 +39,7 @@ public final class TaskBlock {
             int a = text.indexOf('{');
             int b = text.lastIndexOf('}');
             if (a >= 0 && b > a) {
-                JsonNode n = tryParse(text.substring(a, b + 1), json);
+                JsonNode n = tryParse(text.substring(a, b + 1));
                 if (n != null && n.isObject() && n.hasNonNull("task")) {
                     found = n;
                 }
@@ -46,11 +49,11 @@ public final class TaskBlock {
     }
 
     /** Search the user messages from the last backwards for a task block. */
-    public static Optional<JsonNode> find(List<SimModels.Message> messages, ObjectMapper json) {
+    public static Optional<JsonNode> find(List<Message> messages) {
         for (int i = messages.size() - 1; i >= 0; i--) {
-            SimModels.Message msg = messages.get(i);
+            Message msg = messages.get(i);
             if ("user".equals(msg.role())) {
-                Optional<JsonNode> n = parse(msg.content(), json);
+                Optional<JsonNode> n = parse(msg.content());
                 if (n.isPresent()) {
                     return n;
                 }
@@ -59,9 +62,9 @@ public final class TaskBlock {
         return Optional.empty();
     }
 
-    private static JsonNode tryParse(String s, ObjectMapper json) {
+    private static JsonNode tryParse(String s) {
         try {
-            return json.readTree(s.strip());
+            return MAPPER.readTree(s.strip());
         } catch (Exception e) {
             return null;
         }

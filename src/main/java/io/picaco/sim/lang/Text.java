@@ -1,4 +1,4 @@
-package io.picaco.sim;
+package io.picaco.sim.lang;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** Word-level helpers shared by the simulated models: tokens, stopwords, stems, sentences, stable seeds. */
-public final class SimText {
-    private SimText() {
+public final class Text {
+    private Text() {
     }
 
 
     /**
-     * Function words plus the generic words of directives, meta clauses and the simulated target's
-     * own phrasing: none of them is evidence for any value.
+     * Function words and the generic words of requests and instructions ("answer", "example", "always"):
+     * general English that is evidence for nothing in particular.
      */
     static final Set<String> STOPWORDS = Set.of(
             "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from",
@@ -34,18 +34,12 @@ public final class SimText {
             "whether", "because", "though", "although", "even", "still", "yet", "via", "per", "s", "t", "don't",
             "it's", "i'm", "you're", "let", "lets", "get", "gets", "getting", "make", "makes", "making", "give",
             "gives", "giving", "take", "takes", "taking", "way", "ways", "thing", "things", "something",
-            // directive / meta vocabulary
             "always", "never", "please", "important", "answer", "answers", "response", "responses", "reply",
-            "value", "values", "assistant", "helpful", "honour", "honor", "following", "follow", "specific",
-            "concrete", "example", "examples", "instance", "point", "points", "tip", "tips", "practical", "step",
-            "mention", "offer", "suggest", "include", "explain", "show", "shows", "touch", "touching", "keep",
-            "keeping", "mind", "sure", "use", "describe", "provide", "add", "note", "consider", "user", "users",
-            "integrate", "balance", "balancing", "together", "conflict", "conflicts", "reconcile", "favouring",
-            "favoring", "sentence", "sentences", "like", "well", "good", "better", "best", "really", "often",
-            // the simulated target's connective phrasing
-            "means", "paying", "attention", "case", "cases", "matter", "matters", "worth", "spelling", "view",
-            "comes", "come", "looks", "look", "looking", "bear", "bears", "concretely", "aims", "pull", "directions",
-            "weigh", "openly", "middle", "path", "sides", "detail", "steer", "clear", "creep");
+            "value", "values", "assistant", "following", "follow", "specific", "concrete", "example", "examples",
+            "instance", "point", "points", "tip", "tips", "practical", "step", "steps", "mention", "offer", "suggest",
+            "include", "explain", "show", "keep", "keeping", "mind", "sure", "use", "describe", "provide", "add",
+            "note", "consider", "user", "users", "sentence", "sentences", "like", "well", "good", "better", "best",
+            "really", "often", "suggestion", "suggestions", "try", "week", "small", "start", "first", "next", "case");
 
     /**
      * Lowercase word tokens, in order: runs of letters and digits, joined by single apostrophes or hyphens
@@ -162,7 +156,7 @@ public final class SimText {
         return longestCommonRun(words(text), words(source)) >= n;
     }
 
-    static int longestCommonRun(List<String> a, List<String> b) {
+    public static int longestCommonRun(List<String> a, List<String> b) {
         int best = 0;
         int[] prev = new int[b.size() + 1];
         for (int i = 1; i <= a.size(); i++) {
