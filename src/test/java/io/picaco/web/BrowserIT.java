@@ -50,6 +50,14 @@ class BrowserIT {
     @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081")
     int port;
 
+    /** The elements wider than the window that no scrolling container clips, as "TAG.class#id", comma-separated. */
+    static final String STICKING_OUT = "var w = document.documentElement.clientWidth, out = [];"
+            + "function clipped(e) { for (var p = e.parentElement; p; p = p.parentElement) {"
+            + " var o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'hidden' || o === 'scroll') return true; } return false; }"
+            + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+            + " if (r.right > w + 1 && !clipped(e)) { out.push(e.tagName + '.' + e.className + '#' + e.id); } });"
+            + "return out.slice(0, 10).join(', ');";
+
     WebDriver driver;
     Path profile;
 
@@ -159,13 +167,7 @@ class BrowserIT {
         shoot(dir.resolve("run-page-full.png"));
         driver.manage().window().setSize(new Dimension(390, 1600));
         shoot(dir.resolve("run-page-phone.png"));
-        String wide = (String) ((JavascriptExecutor) driver).executeScript(
-                "var w = document.documentElement.clientWidth, out = [];"
-                + "function clipped(e) { for (var p = e.parentElement; p; p = p.parentElement) {"
-                + " var o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'hidden' || o === 'scroll') return true; } return false; }"
-                + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
-                + " if (r.right > w + 1 && !clipped(e)) { out.push(e.tagName + '.' + e.className + '#' + e.id); } });"
-                + "return out.slice(0, 10).join(', ');");
+        String wide = (String) ((JavascriptExecutor) driver).executeScript(STICKING_OUT);
         assertEquals("", wide, "nothing sticks out of a phone-width page");
         driver.manage().window().setSize(new Dimension(1280, 1800));
         ((JavascriptExecutor) driver).executeScript("document.getElementById('cmp-h').scrollIntoView()");
@@ -260,6 +262,10 @@ class BrowserIT {
                 .executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height, 6000)));
         shoot(dir.resolve("experiment-page.png"));
+        driver.manage().window().setSize(new Dimension(390, 1600));
+        shoot(dir.resolve("experiment-page-phone.png"));
+        assertEquals("", (String) ((JavascriptExecutor) driver).executeScript(STICKING_OUT),
+                "nothing sticks out of a phone-width experiment page");
         driver.manage().window().setSize(new Dimension(1280, 1800));
         driver.get(base + "/experiments");
         shoot(dir.resolve("experiments-list.png"));
