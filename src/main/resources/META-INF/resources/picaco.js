@@ -131,9 +131,78 @@
     }
   }
 
+  // ---- experiment page: reload its progress and results while the grid is queued or running
+  function startExperimentLive() {
+    var live = document.getElementById('experiment-live');
+    if (!live || live.dataset.live !== 'true') {
+      return;
+    }
+    var busy = false;
+    var timer = setInterval(function () {
+      if (busy) {
+        return;
+      }
+      busy = true;
+      fetch(location.href, { headers: { 'Accept': 'text/html' }, cache: 'no-store' })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          var fresh = html && parse(html).getElementById('experiment-live');
+          if (!fresh) {
+            return;
+          }
+          live.replaceWith(fresh);
+          live = fresh;
+          if (fresh.dataset.live !== 'true') {
+            clearInterval(timer);
+            var cancel = document.getElementById('cancel-button');
+            if (cancel && cancel.form) {
+              cancel.form.remove();
+            }
+          }
+        })
+        .catch(function () { /* try again on the next tick */ })
+        .then(function () { busy = false; });
+    }, 2000);
+  }
+
+  // ---- new-experiment form: keep the estimate current (the form posts urlencoded, so does the estimate)
+  function startExperimentForm() {
+    var form = document.getElementById('experiment-form');
+    if (!form) {
+      return;
+    }
+    var timer = null;
+    var estimate = function () {
+      var data = new URLSearchParams(new FormData(form));
+      data.delete('op');
+      fetch(form.dataset.estimateUrl, { method: 'POST', body: data, headers: { 'Accept': 'text/html' } })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          var fresh = html && parse(html).getElementById('estimate');
+          var old = document.getElementById('estimate');
+          if (fresh && old) {
+            old.replaceWith(fresh);
+          }
+        })
+        .catch(function () { /* keep the last estimate */ });
+    };
+    var changed = function () {
+      clearTimeout(timer);
+      timer = setTimeout(estimate, 300);
+    };
+    form.addEventListener('change', changed);
+    form.addEventListener('input', changed);
+    var summary = document.getElementById('error-summary');
+    if (summary) {
+      summary.focus();
+    }
+  }
+
   function start() {
     startLive();
     startForm();
+    startExperimentLive();
+    startExperimentForm();
   }
 
   if (document.readyState === 'loading') {

@@ -71,9 +71,24 @@ public final class SvgCharts {
         return s.append("</svg>").toString();
     }
 
+    /**
+     * A 95 % interval around one bar: {@code lo} to {@code hi}, drawn as a whisker; a null interval draws none.
+     */
+    public record Interval(double lo, double hi) {
+    }
+
     /** Grouped bars: one group per label, one bar per series. */
     public static String bars(String id, String title, String description, List<String> groups, List<Series> series,
             double yMin, double yMax, List<String> colours) {
+        return bars(id, title, description, groups, series, List.of(), yMin, yMax, colours);
+    }
+
+    /**
+     * Grouped bars with interval whiskers: {@code intervals.get(k).get(g)} is the interval of series k in group g
+     * (missing or null: no whisker). Whiskers are clipped to the plot's range.
+     */
+    public static String bars(String id, String title, String description, List<String> groups, List<Series> series,
+            List<List<Interval>> intervals, double yMin, double yMax, List<String> colours) {
         double[] range = { yMin, yMax };
         int legendRows = (series.size() + 2) / 3;
         boolean slanted = groups.size() > 4;
@@ -93,9 +108,15 @@ public final class SvgCharts {
                 }
                 double top = y(Math.max(range[0], v), range);
                 double base = y(range[0], range);
+                Interval ci = interval(intervals, k, g);
+                String ciText = ci == null ? "" : " [" + Fmt.num2(ci.lo()) + ", " + Fmt.num2(ci.hi()) + "]";
                 s.append(fmt("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
-                        + "<title>%s — %s: %s</title></rect>", x0 + k * barW, top, barW - 1, Math.max(0, base - top),
-                        colours.get(k % colours.size()), esc(groups.get(g)), esc(series.get(k).name()), Fmt.num2(v)));
+                        + "<title>%s — %s: %s%s</title></rect>", x0 + k * barW, top, barW - 1, Math.max(0, base - top),
+                        colours.get(k % colours.size()), esc(groups.get(g)), esc(series.get(k).name()), Fmt.num2(v),
+                        ciText));
+                if (ci != null) {
+                    whisker(s, x0 + k * barW + (barW - 1) / 2, ci, range, Math.max(2, (barW - 1) / 3));
+                }
             }
             String label = groups.get(g);
             String shortLabel = label.length() > 16 ? label.substring(0, 15) + "…" : label;
@@ -111,6 +132,25 @@ public final class SvgCharts {
         }
         legend(s, series, colours, TOP + PLOT_H + labelSpace + 16);
         return s.append("</svg>").toString();
+    }
+
+    private static Interval interval(List<List<Interval>> intervals, int k, int g) {
+        if (k >= intervals.size() || intervals.get(k) == null || g >= intervals.get(k).size()) {
+            return null;
+        }
+        Interval i = intervals.get(k).get(g);
+        return i == null || !Double.isFinite(i.lo()) || !Double.isFinite(i.hi()) ? null : i;
+    }
+
+    /** A vertical line from lo to hi with a cap at each end, clipped to the plot. */
+    private static void whisker(StringBuilder s, double x, Interval ci, double[] range, double halfCap) {
+        double lo = Math.max(range[0], Math.min(range[1], Math.min(ci.lo(), ci.hi())));
+        double hi = Math.max(range[0], Math.min(range[1], Math.max(ci.lo(), ci.hi())));
+        double y1 = y(hi, range);
+        double y2 = y(lo, range);
+        s.append(fmt("<path class=\"whisker\" d=\"M%.1f %.1f V%.1f M%.1f %.1f H%.1f M%.1f %.1f H%.1f\" "
+                + "stroke=\"#1d2330\" stroke-width=\"1.5\" fill=\"none\"/>", x, y1, y2, x - halfCap, y1, x + halfCap,
+                x - halfCap, y2, x + halfCap));
     }
 
     private static StringBuilder open(String id, String title, String description, int h) {

@@ -68,6 +68,9 @@ class RouteAccessTest {
             GET     | /runs//new                 | page
             GET     | /runs/new/                 | page
             GET     | /compositions              | page
+            GET     | /experiments               | page
+            GET     | /experiments/new           | page
+            GET     | /experiments;x=1/new       | page
             GET     | /%63ompositions            | page
             GET     | /q/health/../../compositions | page
             """)

@@ -114,6 +114,9 @@ class SignInAndCsrfTest {
                 .contains("/api/runs/" + id + "/export?format=markdown"));
     }
 
+    static final String EXPERIMENT = "compositions=helpfulness-4&methods=picaco&targets=target&repeats=1"
+            + "&preset=quick&op=estimate";
+
     @Test
     void crossSiteWritesAreRefusedEvenWithTheSessionCookie() {
         String cookie = signIn();
@@ -128,6 +131,8 @@ class SignInAndCsrfTest {
             headers.put("Content-Type", FORM);
             HttpResponse<String> r = Raw.send(base(), "POST", "/runs", body, headers);
             assertEquals(403, r.statusCode(), "POST /runs with " + bad);
+            assertEquals(403, Raw.send(base(), "POST", "/experiments", EXPERIMENT, headers).statusCode(),
+                    "POST /experiments with " + bad);
             assertEquals(403, Raw.send(base(), "POST", "/api/runs", "{}",
                     Map.of("Cookie", cookie, "Content-Type", "application/json")).statusCode());
         }
@@ -137,6 +142,8 @@ class SignInAndCsrfTest {
                 h("Cookie", cookie, "Content-Type", FORM, "Origin", origin())).statusCode());
         assertEquals(200, Raw.send(base(), "POST", "/runs", body,
                 h("Cookie", cookie, "Content-Type", FORM, "Referer", origin() + "/runs/new")).statusCode());
+        assertEquals(200, Raw.send(base(), "POST", "/experiments", EXPERIMENT,
+                h("Cookie", cookie, "Content-Type", FORM, "Origin", origin())).statusCode());
         // API clients send the bearer header, which no cross-site page can add: no Origin check.
         assertEquals(200, Raw.send(base(), "POST", "/api/runs/estimate", "{\"composition\":\"helpfulness-4\"}",
                 h("Content-Type", "application/json", "Authorization", "Bearer " + TokenProfile.TOKEN,

@@ -48,6 +48,7 @@ class FuzzTest {
     @Test
     void malformedRequestsNeverFailOrStore() throws Exception {
         long before = Hostile.storedRuns();
+        long experiments = Hostile.storedExperiments();
         String id = "00000000-0000-0000-0000-000000000000";
         Map<String, String> jsonEndpoints = new LinkedHashMap<>();
         jsonEndpoints.put("/api/runs", LargeFieldsTest.RUN);
@@ -64,7 +65,8 @@ class FuzzTest {
                 send(e.getKey(), i % 10 == 0 ? "text/plain" : "application/json", jsonBody(base, e.getKey()));
             }
         }
-        for (String path : List.of("/runs", "/runs/estimate", "/runs/" + id + "/cancel", "/sign-in", "/sign-out")) {
+        for (String path : List.of("/runs", "/runs/estimate", "/runs/" + id + "/cancel", "/sign-in", "/sign-out",
+                "/experiments", "/experiments/estimate", "/experiments/" + id + "/cancel")) {
             for (int i = 0; i < PER_ENDPOINT; i++) {
                 Map<String, String> form = formFields();
                 if (i % 2 == 0) {
@@ -78,9 +80,10 @@ class FuzzTest {
             }
         }
         assertEquals(before, Hostile.storedRuns(), "nothing stored");
+        assertEquals(experiments, Hostile.storedExperiments(), "no experiment stored");
         int total = sent.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf("Fuzz: %d malformed requests to %d POST endpoints: %s%n", total, sent.size(), sent);
-        assertTrue(total >= 500 && sent.size() >= 13);
+        assertTrue(total >= 500 && sent.size() >= 16);
     }
 
     void send(String path, String type, byte[] body) {
@@ -93,8 +96,8 @@ class FuzzTest {
         }
         assertTrue(r.status() < 500, what + " gave " + r.status() + ": " + LargeFieldsTest.head(r.body()));
         assertFalse(Hostile.TRACE.matcher(r.body()).find(), what + " shows a stack trace: " + LargeFieldsTest.head(r.body()));
-        assertFalse(path.equals("/api/runs") && r.status() == 201 || path.equals("/runs") && r.status() == 303,
-                what + " started a run");
+        assertFalse(path.equals("/api/runs") && r.status() == 201 || path.equals("/runs") && r.status() == 303
+                || path.equals("/experiments") && r.status() == 303, what + " started a run");
         sent.merge(path.replace("00000000-0000-0000-0000-000000000000", "{id}"), 1, Integer::sum);
     }
 

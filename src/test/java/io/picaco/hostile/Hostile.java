@@ -61,6 +61,10 @@ final class Hostile {
         return QuarkusTransaction.requiringNew().call(() -> Run.count());
     }
 
+    static long storedExperiments() {
+        return QuarkusTransaction.requiringNew().call(() -> io.picaco.store.Experiment.count());
+    }
+
     static String base(java.net.URL root) {
         String s = root.toString();
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;

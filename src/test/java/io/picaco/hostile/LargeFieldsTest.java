@@ -166,6 +166,41 @@ class LargeFieldsTest {
     }
 
     @Test
+    void everyExperimentFormFieldTakesAMegabyteAndAFloodOfTicksQuickly() {
+        String big = Hostile.adversarial();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", "n");
+        form.put("compositions", "helpfulness-4");
+        form.put("methods", "picaco");
+        form.put("targets", "target");
+        form.put("preset", "quick");
+        form.put("repeats", "1");
+        form.put("iterations", "1");
+        form.put("heldOut", "4");
+        form.put("seed", "1");
+        form.put("op", "start");
+        long before = Hostile.storedExperiments();
+        for (String path : List.of("/experiments", "/experiments/estimate")) {
+            for (String field : form.keySet()) {
+                Map<String, String> f = new LinkedHashMap<>(form);
+                f.put(field, big);
+                Hostile.Reply r = Hostile.send(Hostile.base(root), "POST", path, "application/x-www-form-urlencoded",
+                        urlencoded(f).getBytes(StandardCharsets.UTF_8));
+                check(path + " " + field, r);
+            }
+            Hostile.Reply m = Hostile.send(Hostile.base(root), "POST", path, "multipart/form-data; boundary=XyZ",
+                    multipart(form, null));
+            check(path + " multipart", m);
+            String flood = "methods=picaco&".repeat(100_000) + "compositions=helpfulness-4&op=start";
+            Hostile.Reply ticks = Hostile.send(Hostile.base(root), "POST", path, "application/x-www-form-urlencoded",
+                    flood.getBytes(StandardCharsets.UTF_8));
+            check(path + " with 100,000 ticks", ticks);
+            assertTrue(ticks.body().length() < 200_000, path + " answered " + ticks.body().length() + " characters");
+        }
+        assertEquals(before, Hostile.storedExperiments(), "nothing stored");
+    }
+
+    @Test
     void aForgedRowIndexIsABadRequest() {
         long before = Hostile.storedRuns();
         for (String key : List.of("values[99999999999].name", "values[100].name", "values[2147483648].weight")) {

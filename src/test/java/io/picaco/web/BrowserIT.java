@@ -50,6 +50,14 @@ class BrowserIT {
     @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081")
     int port;
 
+    /** The elements wider than the window that no scrolling container clips, as "TAG.class#id", comma-separated. */
+    static final String STICKING_OUT = "var w = document.documentElement.clientWidth, out = [];"
+            + "function clipped(e) { for (var p = e.parentElement; p; p = p.parentElement) {"
+            + " var o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'hidden' || o === 'scroll') return true; } return false; }"
+            + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+            + " if (r.right > w + 1 && !clipped(e)) { out.push(e.tagName + '.' + e.className + '#' + e.id); } });"
+            + "return out.slice(0, 10).join(', ');";
+
     WebDriver driver;
     Path profile;
 
@@ -159,13 +167,7 @@ class BrowserIT {
         shoot(dir.resolve("run-page-full.png"));
         driver.manage().window().setSize(new Dimension(390, 1600));
         shoot(dir.resolve("run-page-phone.png"));
-        String wide = (String) ((JavascriptExecutor) driver).executeScript(
-                "var w = document.documentElement.clientWidth, out = [];"
-                + "function clipped(e) { for (var p = e.parentElement; p; p = p.parentElement) {"
-                + " var o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'hidden' || o === 'scroll') return true; } return false; }"
-                + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
-                + " if (r.right > w + 1 && !clipped(e)) { out.push(e.tagName + '.' + e.className + '#' + e.id); } });"
-                + "return out.slice(0, 10).join(', ');");
+        String wide = (String) ((JavascriptExecutor) driver).executeScript(STICKING_OUT);
         assertEquals("", wide, "nothing sticks out of a phone-width page");
         driver.manage().window().setSize(new Dimension(1280, 1800));
         ((JavascriptExecutor) driver).executeScript("document.getElementById('cmp-h').scrollIntoView()");
@@ -179,6 +181,108 @@ class BrowserIT {
         List<String> cspErrors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
         assertTrue(cspErrors.isEmpty(), "no CSP violations: " + cspErrors);
+    }
+
+    @Test
+    void startASmallExperimentFromTheFormAndWatchItFinish() throws Exception {
+        String base = "http://localhost:" + port;
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        driver.get(base + "/");
+        driver.findElement(By.linkText("Experiments")).click();
+        wait(10).until(d -> d.getCurrentUrl().endsWith("/experiments"));
+        driver.findElement(By.id("new-experiment")).click();
+        wait(10).until(d -> d.getCurrentUrl().endsWith("/experiments/new"));
+
+        // one composition, q+if and picaco: untick the other defaults
+        for (WebElement box : driver.findElements(By.cssSelector("input[name='compositions']:checked"))) {
+            box.click();
+        }
+        box("compositions", "harmlessness-4").click();
+        for (String m : List.of("urial", "opro")) {
+            box("methods", m).click();
+        }
+        assertTrue(box("methods", "q+if").isSelected());
+        assertTrue(box("methods", "picaco").isSelected());
+        driver.findElement(By.id("f-preset-quick")).click();
+        type("f-iterations", "1");
+        type("f-seed", "2026");
+        // a first try with 11 repeats comes back with the error next to the field, the rest kept
+        type("f-repeats", "11");
+        driver.findElement(By.id("start-button")).click();
+        wait(10).until(d -> !d.findElements(By.id("e-repeats")).isEmpty());
+        assertEquals("must be between 1 and 10", driver.findElement(By.id("e-repeats")).getText());
+        assertEquals("11", driver.findElement(By.id("f-repeats")).getAttribute("value"));
+        assertTrue(box("compositions", "harmlessness-4").isSelected());
+        assertFalse(box("methods", "opro").isSelected());
+        assertTrue(driver.findElement(By.id("error-summary")).getText().contains("Repeats"));
+        shoot(dir.resolve("new-experiment-errors.png"));
+
+        type("f-repeats", "1");
+        // the script refreshes the estimate: one run (q+if is rated on picaco's run)
+        wait(10).until(d -> text(d, "estimate-runs").equals("1"));
+        assertTrue(driver.findElement(By.id("estimate-calls")).getText().matches("[0-9,]+"));
+        shoot(dir.resolve("new-experiment.png"));
+
+        driver.findElement(By.id("start-button")).click();
+        wait(15).until(d -> d.getCurrentUrl().matches(".*/experiments/[0-9a-f-]{36}$"));
+        String url = driver.getCurrentUrl();
+        ((JavascriptExecutor) driver).executeScript("window.picacoMarker = 'same page';");
+        List<String> seen = new ArrayList<>();
+        wait(150).until(d -> {
+            String status = text(d, "status");
+            if (!status.isEmpty() && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status))) {
+                seen.add(status);
+            }
+            return status.equals("DONE") || status.equals("FAILED") || status.equals("CANCELLED")
+                    || status.equals("BUDGET_EXHAUSTED");
+        });
+        assertEquals("DONE", seen.get(seen.size() - 1), "statuses seen: " + seen);
+        assertEquals(url, driver.getCurrentUrl());
+        assertEquals("same page", ((JavascriptExecutor) driver).executeScript("return window.picacoMarker;"),
+                "the page updated itself without reloading");
+        wait(10).until(d -> d.findElements(By.id("cancel-button")).isEmpty());
+
+        // the paper's table: the methods as columns, the cell as a row, a mean with its interval, the best in bold
+        WebElement table = driver.findElement(By.id("paper-table"));
+        List<String> columns = table.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText)
+                .toList();
+        assertEquals(List.of("Cell", "q+if", "picaco"), columns);
+        WebElement row = table.findElement(By.cssSelector("tbody tr"));
+        assertEquals("harmlessness-4 × target", row.findElement(By.tagName("th")).getText());
+        for (WebElement td : row.findElements(By.tagName("td"))) {
+            assertTrue(td.getText().matches("\\d\\.\\d\\d \\[\\d\\.\\d\\d, \\d\\.\\d\\d]"), td.getText());
+        }
+        assertEquals(1, row.findElements(By.cssSelector("td strong")).size(), "the best in bold");
+        assertFalse(driver.findElements(By.cssSelector("svg#chart-cell-0 path.whisker")).isEmpty(), "CI whiskers");
+        assertTrue(text(driver, "experiment-live").contains("Friedman: χ²_F"));
+        assertEquals(1, driver.findElements(By.cssSelector("#experiment-runs a")).size(), "a link to the run");
+
+        long height = (Long) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height, 6000)));
+        shoot(dir.resolve("experiment-page.png"));
+        driver.manage().window().setSize(new Dimension(390, 1600));
+        shoot(dir.resolve("experiment-page-phone.png"));
+        assertEquals("", (String) ((JavascriptExecutor) driver).executeScript(STICKING_OUT),
+                "nothing sticks out of a phone-width experiment page");
+        driver.manage().window().setSize(new Dimension(1280, 1800));
+        driver.get(base + "/experiments");
+        shoot(dir.resolve("experiments-list.png"));
+
+        List<String> cspErrors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        assertTrue(cspErrors.isEmpty(), "no CSP violations: " + cspErrors);
+    }
+
+    private WebElement box(String group, String value) {
+        return driver.findElement(By.cssSelector("input[name='" + group + "'][value='" + value + "']"));
+    }
+
+    private void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
     }
 
     private void shoot(Path to) throws Exception {
