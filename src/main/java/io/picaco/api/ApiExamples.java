@@ -20,7 +20,8 @@ final class ApiExamples {
             {"id": "4f9c2a7e-2b1d-4c55-9a51-0d7f3e6b8c21", "status": "QUEUED"}""";
 
     static final String ESTIMATE = """
-            {"calls": 496, "targetCalls": 136, "optimizerCalls": 4, "judgeCalls": 356, "inputTokens": 201000,
+            {"calls": 496, "targetCalls": 264, "optimizerCalls": 4, "judgeCalls": 204, "evaluatorCalls": 24,
+             "inputTokens": 201000,
              "outputTokens": 52000, "tokens": 253000, "cost": 0.0, "trainingQueries": 12, "heldOutQueries": 4}""";
 
     static final String RUN_LIST = """

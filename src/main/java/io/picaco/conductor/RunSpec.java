@@ -52,9 +52,16 @@ public record RunSpec(String name, String composition, String preset, List<Value
     public io.picaco.core.Estimate estimate() {
         int avgQuery = (int) java.util.stream.Stream.concat(training.stream(), heldOut.stream())
                 .mapToInt(String::length).average().orElse(0);
+        Method m = Methods.of(method);
+        boolean optimizes = m.firstPhase() != Phase.EVAL_SAMPLE;
+        // held-out answers: the bare model and the seed always, and the method's own or best instruction when it
+        // has one besides those
+        int evaluated = optimizes || m.start() == Method.Start.OWN ? 3 : 2;
+        int rounds = optimizes && m.lastIteration(this, 1) ? Math.min(1, iterations) : iterations;
         return io.picaco.core.Estimate.of(new io.picaco.core.Estimate.Shape(values.size(), training.size(),
-                heldOut.size(), iterations, candidates, samples, evalSamples, noisyPoolSize,
-                judgeMode == JudgeMode.PER_VALUE, seedInstruction.length(), avgQuery, maxLength));
+                heldOut.size(), rounds, candidates, samples, evalSamples, noisyPoolSize,
+                judgeMode == JudgeMode.PER_VALUE, seedInstruction.length(), avgQuery, maxLength, optimizes,
+                m.firstPhase() == Phase.NOISY_SAMPLE, evaluated));
     }
 
     public String query(String split, int index) {

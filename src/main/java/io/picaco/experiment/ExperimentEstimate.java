@@ -13,6 +13,6 @@ import java.util.Map;
  * @param callsByMethod estimated calls per method, over the grid
  */
 public record ExperimentEstimate(int runs, int cells, int units, long calls, long targetCalls, long optimizerCalls,
-        long judgeCalls, long inputTokens, long outputTokens, long tokens, double cost,
+        long judgeCalls, long evaluatorCalls, long inputTokens, long outputTokens, long tokens, double cost,
         Map<String, Long> callsByMethod) {
 }

@@ -22,7 +22,7 @@ final class ExperimentExamples {
 
     static final String ESTIMATE = """
             {"runs": 8, "cells": 2, "units": 32, "calls": 5264, "targetCalls": 2336, "optimizerCalls": 16,
-             "judgeCalls": 2912, "inputTokens": 2310000, "outputTokens": 640000, "tokens": 2950000, "cost": 0.0,
+             "judgeCalls": 2720, "evaluatorCalls": 192, "inputTokens": 2310000, "outputTokens": 640000, "tokens": 2950000, "cost": 0.0,
              "callsByMethod": {"bare": 0, "q+if": 0, "picaco": 2632, "picaco-single-round": 2632}}""";
 
     static final String LIST = """

@@ -209,6 +209,7 @@ public class ExperimentPlanner {
                 heldOut * repeats, calls, each.stream().mapToLong(EstimateView::targetCalls).sum(),
                 each.stream().mapToLong(EstimateView::optimizerCalls).sum(),
                 each.stream().mapToLong(EstimateView::judgeCalls).sum(),
+                each.stream().mapToLong(EstimateView::evaluatorCalls).sum(),
                 each.stream().mapToLong(EstimateView::inputTokens).sum(),
                 each.stream().mapToLong(EstimateView::outputTokens).sum(),
                 each.stream().mapToLong(EstimateView::tokens).sum(),

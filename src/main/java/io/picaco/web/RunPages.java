@@ -61,7 +61,8 @@ public class RunPages {
     Limits limits;
 
     /** Expected cost of the settings on the form. */
-    public record EstimateInfo(long calls, long targetCalls, long optimizerCalls, long judgeCalls, long inputTokens,
+    public record EstimateInfo(long calls, long targetCalls, long optimizerCalls, long judgeCalls, long evaluatorCalls,
+            long inputTokens,
             long outputTokens, long tokens, int trainingQueries, int heldOutQueries) {
     }
 
@@ -239,7 +240,7 @@ public class RunPages {
                 RunSpec spec = resolver.resolve(request);
                 Estimate e = spec.estimate();
                 info = new EstimateInfo(e.calls(), e.targetCalls(), e.optimizerCalls(), e.judgeCalls(),
-                        e.inputTokens(), e.outputTokens(), e.tokens(), spec.training().size(), spec.heldOut().size());
+                        e.evaluatorCalls(), e.inputTokens(), e.outputTokens(), e.tokens(), spec.training().size(), spec.heldOut().size());
             }
         } catch (ValidationException e) {
             form.addViolations(e.violations());

@@ -242,7 +242,7 @@ class ExperimentApiTest {
                         + "\"methods\": [\"picaco\"]}", "evaluation.heldOut"),
                 // 3 compositions × 3 methods × 10 repeats of 50 paper iterations: about 2.3 million calls
                 Arguments.of("{\"compositions\": [\"helpfulness-4\", \"confucianism-4\", \"hh-balance-8\"], "
-                        + "\"methods\": [\"picaco\", \"picaco-single-round\", \"picaco-no-enhancement\"], "
+                        + "\"methods\": [\"picaco\", \"opro\", \"picaco-no-enhancement\"], "
                         + "\"preset\": \"paper\", \"iterations\": 50, \"candidates\": 4, \"repeats\": 10}",
                         "estimate"));
     }
