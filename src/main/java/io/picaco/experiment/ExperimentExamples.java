@@ -51,7 +51,7 @@ final class ExperimentExamples {
              "error": null,
              "setup": {"methods": ["q+if", "picaco"], "compositions": ["confucianism-4"], "targets": ["target"],
                        "repeats": 2, "seed": 1, "preset": "quick", "heldOut": 16, "samples": 2, "querySet": null,
-                       "evaluator": "judge", "baselinesFrom": "picaco", "budget": null},
+                       "evaluator": "evaluator (sim-evaluator)", "baselinesFrom": "picaco", "budget": null},
              "runs": [{"id": "5b1e…", "composition": "confucianism-4", "target": "target", "repeat": 0,
                        "method": "picaco", "status": "DONE"}],
              "createdAt": "2026-11-30T05:20:00Z"}""";

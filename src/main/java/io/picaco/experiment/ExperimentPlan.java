@@ -18,7 +18,8 @@ import java.util.Set;
  * @param heldOut held-out queries per cell and repeat
  * @param samples responses per held-out query
  * @param querySet the out-of-distribution set the held-out queries come from; null for the usual split
- * @param evaluator the endpoint named as evaluator; null when none was named (the judge's endpoint rates)
+ * @param evaluator the endpoint (and model) that rates the held-out responses; null in plans stored before the
+ *            evaluator role, whose runs were rated by the judge
  * @param judge the judge's endpoint
  * @param baselinesFrom the method whose runs supply {@code bare} and {@code q+if}
  */

@@ -19,6 +19,7 @@ import io.picaco.conductor.MethodName;
 import io.picaco.conductor.RunSpec;
 import io.picaco.core.BuiltInCompositions;
 import io.picaco.core.Composition;
+import io.picaco.llm.Role;
 import io.picaco.models.EndpointConfig;
 import io.picaco.models.ModelEndpoints;
 import io.picaco.validation.Checks;
@@ -220,8 +221,12 @@ public class ExperimentPlanner {
             name = name.substring(0, 199) + "…";
         }
         String judge = r.models() == null || r.models().judge() == null ? "judge" : r.models().judge();
-        ExperimentPlan plan = new ExperimentPlan(name, seed, repeats, specs.get(0).spec().preset(), methods, cells,
-                targets, heldOut, samples, querySet, evaluator, judge, baselinesFrom, r.budget(), List.of());
+        // Who rates the held-out responses, as the report states it: the evaluator endpoint and its model.
+        RunSpec first = specs.get(0).spec();
+        String model = first.models() == null ? null : first.models().get(RunSpec.EVALUATOR_MODEL);
+        String rater = first.endpoint(Role.EVALUATOR) + (model == null ? "" : " (" + model + ")");
+        ExperimentPlan plan = new ExperimentPlan(name, seed, repeats, first.preset(), methods, cells,
+                targets, heldOut, samples, querySet, rater, judge, baselinesFrom, r.budget(), List.of());
         return new Planned(plan, specs, estimate);
     }
 

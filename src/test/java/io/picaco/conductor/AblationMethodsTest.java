@@ -51,21 +51,10 @@ class AblationMethodsTest {
     }
 
     private static String start(String method, int iterations) {
-        return given().contentType("application/json")
-                .body("{\"composition\":\"helpfulness-4\",\"seed\":5,\"iterations\":" + iterations + ",\"method\":\""
-                        + method + "\"}")
-                .post("/api/runs").then().statusCode(201).extract().path("id");
+        return MethodRuns.start("helpfulness-4", 5, method, ",\"iterations\":" + iterations);
     }
 
     private static JsonPath finished(String id) throws InterruptedException {
-        for (int i = 0; i < 900; i++) {
-            JsonPath run = given().get("/api/runs/" + id).then().statusCode(200).extract().jsonPath();
-            if (Set.of("DONE", "FAILED", "CANCELLED", "BUDGET_EXHAUSTED").contains(run.getString("status"))) {
-                assertEquals("DONE", run.getString("status"), run.prettify());
-                return run;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("run " + id + " did not finish");
+        return MethodRuns.finished(id);
     }
 }

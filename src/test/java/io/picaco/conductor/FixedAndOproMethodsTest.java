@@ -82,20 +82,10 @@ class FixedAndOproMethodsTest {
     }
 
     private static String start(String method, String more) {
-        return given().contentType("application/json")
-                .body("{\"composition\":\"" + COMPOSITION + "\",\"seed\":9,\"method\":\"" + method + "\"" + more + "}")
-                .post("/api/runs").then().statusCode(201).extract().path("id");
+        return MethodRuns.start(COMPOSITION, 9, method, more);
     }
 
     private static JsonPath finished(String id) throws InterruptedException {
-        for (int i = 0; i < 900; i++) {
-            JsonPath run = given().get("/api/runs/" + id).then().statusCode(200).extract().jsonPath();
-            if (Set.of("DONE", "FAILED", "CANCELLED", "BUDGET_EXHAUSTED").contains(run.getString("status"))) {
-                assertEquals("DONE", run.getString("status"), run.prettify());
-                return run;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("run " + id + " did not finish");
+        return MethodRuns.finished(id);
     }
 }

@@ -84,7 +84,7 @@ class ExperimentApiTest {
         assertEquals(8, e.getInt("progress.runsTotal"));
         assertNull(e.get("error"));
         assertTrue(e.getLong("usage.calls") > 0);
-        assertEquals("judge", e.getString("setup.evaluator"));
+        assertEquals("evaluator (sim-evaluator)", e.getString("setup.evaluator"), "the evaluator role rates held-out responses");
         List<Map<String, Object>> cells = e.getList("cells");
         assertEquals(2, cells.size());
         for (int c = 0; c < 2; c++) {
@@ -123,7 +123,7 @@ class ExperimentApiTest {
         // kept for reading (docs, reviews): the report of this grid on the simulator
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "experiment-report-sample.md"), md);
         assertTrue(md.contains("# Small grid"), md);
-        assertTrue(md.contains("**Evaluator**: judge"), md);
+        assertTrue(md.contains("**Evaluator**: evaluator \\(sim-evaluator\\)"), md);
         assertTrue(md.contains("6 held-out queries per cell and repeat"), md);
         assertTrue(md.contains("**Repeats**: 2"), md);
         assertTrue(md.contains("## helpfulness-4 × target"), md);
@@ -291,7 +291,7 @@ class ExperimentApiTest {
                 .when().post("/api/experiments").then().statusCode(201).body("runs", equalTo(2)).extract().path("id");
         given().when().post("/api/experiments/" + id + "/cancel").then().statusCode(200);
         given().when().get("/api/experiments/" + id).then().statusCode(200)
-                .body("setup.querySet", equalTo("hh")).body("setup.evaluator", equalTo("judge"))
+                .body("setup.querySet", equalTo("hh")).body("setup.evaluator", equalTo("judge (sim-judge)"))
                 .body("setup.baselinesFrom", equalTo("picaco")).body("cells[0].methods.method",
                         equalTo(List.of("q+if", "picaco")));
         Set<String> hh = Set.copyOf(io.picaco.core.QuerySets.load("hh"));
