@@ -29,7 +29,8 @@ class PicacoPromptTest {
         assertEquals(full.trajectory(), ablated.trajectory());
         assertEquals(full.weakest(), ablated.weakest());
         assertEquals(full.avoid(), ablated.avoid());
-        assertEquals(List.of("parroted, most redundant", "parroted"), full.avoid());
+        assertEquals(List.of("parroted, most redundant", "parroted"), full.avoid(),
+                "the two most redundant answers, among those more redundant than any bare one");
     }
 
     private static ProposeContext context() {
@@ -41,9 +42,12 @@ class PicacoPromptTest {
         List<ResponseRow> train = new ArrayList<>();
         train.add(response(10, ResponseRow.ALIGNED, 0, Map.of("a", 4.0, "b", 5.0, "c", 3.0), 0.2, "high b"));
         train.add(response(11, ResponseRow.ALIGNED, 0, Map.of("a", 4.0, "b", 1.0, "c", 5.0), 0.2, "low b"));
-        train.add(response(12, ResponseRow.NOISY, 1, null, 0.9, "parroted, most redundant"));
-        train.add(response(13, ResponseRow.NOISY, 1, null, 0.5, "parroted"));
-        train.add(response(14, ResponseRow.NOISY, 1, null, 0.1, "plain"));
+        // bare answers of the noisy pool share at most 0.5 with the value text; parroting shares more than any
+        train.add(response(12, ResponseRow.NOISY, 1, null, 0.5, "a bare answer"));
+        train.add(response(13, ResponseRow.NOISY, 1, null, 0.1, "another bare answer"));
+        train.add(response(14, null, 1, Map.of("a", 3.0, "b", 3.0, "c", 3.0), 0.9, "parroted, most redundant"));
+        train.add(response(15, null, 1, Map.of("a", 3.0, "b", 3.0, "c", 3.0), 0.7, "parroted"));
+        train.add(response(16, null, 1, Map.of("a", 3.0, "b", 3.0, "c", 3.0), 0.45, "plain"));
         return new ProposeContext(spec, 1, 1, List.of(seed), train);
     }
 
