@@ -163,13 +163,20 @@ public interface PicacoConfig {
         @WithDefault("2")
         int parallelRuns();
 
-        /** Model calls per shard: the most a crash can lose. */
+        /** Model calls per shard, the unit in which results are committed (a crash loses only shards in flight). */
         @WithDefault("32")
         int shardSize();
 
         /** Shards of one step sent at once (to the local steps or, fanned out, to remote ones). */
         @WithDefault("4")
         int parallelShards();
+
+        /**
+         * Tries of a shard whose step failed for a reason that may pass (a remote step's 5xx or time-out after its
+         * own retries), in all, before its items count as failed; a 4xx or a broken contract fails it at once.
+         */
+        @WithDefault("3")
+        int shardAttempts();
 
         /** How long a conductor's claim on a run lasts without renewal; a dead instance's runs move on after it. */
         @WithDefault("30s")

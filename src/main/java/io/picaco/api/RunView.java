@@ -35,7 +35,7 @@ public record RunView(String id, String name, String composition, RunStatus stat
     /** The run's usage in total, by role and by phase. */
     public record UsageView(long calls, long failures, long retries, long cacheHits, long inputTokens,
             long outputTokens, double cost, UsageReport.Latency latencyMs, Map<String, UsageReport> byRole,
-            Map<String, UsageReport> byPhase) {
+            Map<String, UsageReport> byPhase, long estimatedCalls) {
     }
 
     /** The run's limits, and whether it stopped on one. */

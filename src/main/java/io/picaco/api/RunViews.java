@@ -1,7 +1,9 @@
 package io.picaco.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,7 @@ import io.picaco.store.Json;
 import io.picaco.store.ResponseRow;
 import io.picaco.store.Run;
 import io.picaco.store.RunIteration;
+import io.picaco.store.RunSpend;
 import io.picaco.store.StepExecution;
 
 /** Builds what the API and the pages show of a run, from the stored rows. */
@@ -71,15 +74,17 @@ public class RunViews {
                 .stream().map(t -> new RunView.Step(t.iteration, t.jHat, Json.doubles(t.perValueJson), t.instructionId))
                 .toList();
         List<StepExecution> steps = StepExecution.list("runId = ?1 order by id", run.id);
-        UsageReport total = UsageReport.of(steps);
-        Map<String, UsageReport> byRole = group(steps, s -> s.role == null ? "embedder" : s.role);
-        Map<String, UsageReport> byPhase = group(steps, s -> s.phase);
+        List<RunSpend.Part> spend = RunSpend.of(List.of(run.id));
+        UsageReport total = UsageReport.of(steps, spend);
+        Map<String, UsageReport> byRole = group(steps, s -> role(s.role), spend, p -> role(p.role()));
+        Map<String, UsageReport> byPhase = group(steps, s -> s.phase, spend, RunSpend.Part::phase);
         return new RunView(run.id, run.name, run.composition, run.status, run.phase.name(), run.iteration,
                 spec.iterations(), run.simulated, run.simulated ? "simulated models" : "configured endpoints",
                 evaluator(spec),
                 scored(run.incumbentId), scored(run.seedId), trajectory, evaluation(run, spec),
                 new RunView.UsageView(total.calls(), total.failures(), total.retries(), total.cacheHits(),
-                        total.inputTokens(), total.outputTokens(), total.cost(), total.latencyMs(), byRole, byPhase),
+                        total.inputTokens(), total.outputTokens(), total.cost(), total.latencyMs(), byRole, byPhase,
+                        total.estimatedCalls()),
                 spec.budget() == null ? null : new RunView.Budget(spec.budget().maxCalls(), spec.budget().maxTokens(),
                         spec.budget().maxCost(), run.budgetStopped),
                 run.error, run.leaseOwner, run.createdAt, run.startedAt, run.finishedAt,
@@ -124,26 +129,25 @@ public class RunViews {
         return out;
     }
 
-    private static Map<String, UsageReport> group(List<StepExecution> steps,
-            java.util.function.Function<StepExecution, String> key) {
+    private static String role(String role) {
+        return role == null ? "embedder" : role;
+    }
+
+    private static Map<String, UsageReport> group(List<StepExecution> steps, Function<StepExecution, String> key,
+            List<RunSpend.Part> spend, Function<RunSpend.Part, String> partKey) {
         Map<String, List<StepExecution>> groups = new LinkedHashMap<>();
-        steps.forEach(s -> groups.computeIfAbsent(key.apply(s), k -> new java.util.ArrayList<>()).add(s));
+        steps.forEach(s -> groups.computeIfAbsent(key.apply(s), k -> new ArrayList<>()).add(s));
+        Map<String, List<RunSpend.Part>> parts = new LinkedHashMap<>();
+        spend.forEach(p -> parts.computeIfAbsent(partKey.apply(p), k -> new ArrayList<>()).add(p));
+        parts.keySet().forEach(k -> groups.computeIfAbsent(k, x -> new ArrayList<>()));
         Map<String, UsageReport> out = new LinkedHashMap<>();
-        groups.forEach((k, v) -> out.put(k, UsageReport.of(v)));
+        groups.forEach((k, v) -> out.put(k, UsageReport.of(v, parts.getOrDefault(k, List.of()))));
         return out;
     }
 
     /** Calls and tokens per run, for the list. */
     private static Map<String, long[]> usageByRun() {
-        Map<String, long[]> byRun = new LinkedHashMap<>();
-        List<Object[]> rows = StepExecution.getEntityManager().createQuery(
-                "select s.runId, sum(s.calls), sum(s.inputTokens + s.outputTokens) from StepExecution s "
-                        + "group by s.runId", Object[].class)
-                .getResultList();
-        for (Object[] r : rows) {
-            byRun.put((String) r[0], new long[] { (Long) r[1], (Long) r[2] });
-        }
-        return byRun;
+        return RunSpend.callsAndTokensByRun();
     }
 
 }

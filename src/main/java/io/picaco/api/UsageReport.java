@@ -6,14 +6,17 @@ import java.util.Collection;
 import java.util.List;
 
 import io.picaco.store.Json;
+import io.picaco.store.RunSpend;
 import io.picaco.store.StepExecution;
 
 /**
- * Usage of a set of step executions: model calls (cache hits are not calls), failures after retries, retries,
- * cache hits, tokens, cost in US dollars, and latency percentiles of the calls in milliseconds.
+ * Usage of a set of step executions and the spend behind them ({@link RunSpend}): model calls (cache hits are not
+ * calls), failures after retries, retries, cache hits, tokens, cost in US dollars, latency percentiles of the calls
+ * in milliseconds, and how many of the calls a crash cut off before their answer was recorded, whose tokens and cost
+ * are estimated.
  */
 public record UsageReport(long calls, long failures, long retries, long cacheHits, long inputTokens,
-        long outputTokens, double cost, Latency latencyMs) {
+        long outputTokens, double cost, Latency latencyMs, long estimatedCalls) {
 
     public record Latency(long p50, long p90, long p99, long max) {
     }
@@ -22,23 +25,27 @@ public record UsageReport(long calls, long failures, long retries, long cacheHit
         return inputTokens + outputTokens;
     }
 
-    public static UsageReport of(Collection<StepExecution> steps) {
-        long calls = 0, failures = 0, retries = 0, hits = 0, in = 0, out = 0;
+    /** Spend from {@code spend}; cache hits and latencies from {@code steps}. */
+    public static UsageReport of(Collection<StepExecution> steps, Collection<RunSpend.Part> spend) {
+        long calls = 0, failures = 0, retries = 0, hits = 0, in = 0, out = 0, estimated = 0;
         double cost = 0;
+        for (RunSpend.Part p : spend) {
+            calls += p.calls();
+            failures += p.failures();
+            retries += p.retries();
+            in += p.inputTokens();
+            out += p.outputTokens();
+            cost += p.cost();
+            estimated += p.estimatedCalls();
+        }
         List<Long> lat = new ArrayList<>();
         for (StepExecution s : steps) {
-            calls += s.calls;
-            failures += s.failures;
-            retries += s.retries;
             hits += s.cacheHits;
-            in += s.inputTokens;
-            out += s.outputTokens;
-            cost += s.cost;
             if (s.latenciesJson != null) {
                 lat.addAll(Arrays.asList(Json.read(s.latenciesJson, Long[].class)));
             }
         }
-        return new UsageReport(calls, failures, retries, hits, in, out, cost, latency(lat));
+        return new UsageReport(calls, failures, retries, hits, in, out, cost, latency(lat), estimated);
     }
 
     static Latency latency(List<Long> values) {

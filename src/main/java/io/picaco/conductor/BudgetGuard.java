@@ -10,6 +10,7 @@ import io.picaco.llm.Role;
 import io.picaco.models.EndpointConfig;
 import io.picaco.models.ModelEndpoints;
 import io.picaco.store.Run;
+import io.picaco.store.RunSpend;
 import io.picaco.store.StepExecution;
 
 /**
@@ -41,12 +42,18 @@ public class BudgetGuard {
         }
     }
 
-    /** What the run has used so far; call inside a transaction. */
+    /**
+     * What the run has used so far, from {@link RunSpend}: requests cut off by a crash count too (estimated), so the
+     * limits hold across crashes. Call inside a transaction.
+     */
     public Spend spent(String runId) {
-        Object[] r = Run.getEntityManager().createQuery("select coalesce(sum(s.calls), 0), "
-                + "coalesce(sum(s.inputTokens + s.outputTokens), 0), coalesce(sum(s.cost), 0) from StepExecution s "
-                + "where s.runId = ?1", Object[].class).setParameter(1, runId).getSingleResult();
-        return new Spend(((Number) r[0]).doubleValue(), ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue());
+        double calls = 0, tokens = 0, cost = 0;
+        for (RunSpend.Part p : RunSpend.of(List.of(runId))) {
+            calls += p.calls();
+            tokens += p.inputTokens() + p.outputTokens();
+            cost += p.cost();
+        }
+        return new Spend(calls, tokens, cost);
     }
 
     /** The expected cost of {@code calls} calls in a role; call inside a transaction. */

@@ -15,6 +15,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.picaco.llm.CallAccount;
 import io.picaco.store.Json;
 import io.picaco.store.Run;
 import io.picaco.store.RunStatus;
@@ -65,7 +66,8 @@ public class PhaseRunner {
                 .setAttribute(PHASE, s.phase().name()).setAttribute(ITERATION, (long) s.iteration())
                 .setAttribute(METHOD, s.method().name().id()).startSpan();
         try (Scope scope = span.makeCurrent()) {
-            step.run(s);
+            // every model call of this unit of work is written to the run's request ledger
+            CallAccount.run(new CallAccount(s.runId(), s.phase().name()), () -> step.run(s));
         } catch (RuntimeException e) {
             span.recordException(e).setStatus(StatusCode.ERROR);
             throw e;

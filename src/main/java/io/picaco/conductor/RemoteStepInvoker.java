@@ -151,7 +151,7 @@ public class RemoteStepInvoker implements StepInvoker {
             }, type);
         } catch (Transient e) {
             throw new StepFailure("remote " + step + " step failed after " + attempts[0] + " attempts: "
-                    + abbreviate(e.getMessage()));
+                    + abbreviate(e.getMessage()), true);
         } catch (Retries.Interrupted e) {
             throw new StepFailure("interrupted");
         }

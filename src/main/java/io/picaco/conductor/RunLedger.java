@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import io.picaco.PicacoConfig;
+import io.picaco.llm.RequestLedger;
 import io.picaco.llm.Role;
 import io.picaco.llm.Usage;
 import io.picaco.store.Instruction;
@@ -23,6 +25,10 @@ public class RunLedger {
 
     @Inject
     Leases leases;
+    @Inject
+    RequestLedger requests;
+    @Inject
+    PicacoConfig config;
 
     /**
      * Locks the run row and checks it is still where the caller read it and still leased to this instance;
@@ -58,6 +64,8 @@ public class RunLedger {
         s.inputTokens = usage.inputTokens();
         s.outputTokens = usage.outputTokens();
         s.instance = leases.me();
+        // in-process steps wrote their calls to the request ledger, which counts them (spend reads it, not these)
+        s.ledgered = requests != RequestLedger.NONE && config.steps().mode() == PicacoConfig.Steps.Mode.LOCAL;
         s.error = error == null || error.length() <= 1900 ? error : error.substring(0, 1900) + "…";
         s.startedAt = started;
         s.finishedAt = Instant.now();

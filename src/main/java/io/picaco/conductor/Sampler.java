@@ -49,14 +49,12 @@ class Sampler {
         if (!budget.allows(s, Role.TARGET, shards.stream().mapToLong(List::size).sum())) {
             return;
         }
-        List<ShardFanOut.ShardResult<SampleOutput>> results = fanOut.invoke(s.phase(), shards, SampleOutput::usage,
+        fanOut.run(s.phase(), shards, SampleOutput::usage,
                 shard -> steps.sample(new SampleInput(shard.stream().map(w -> new SampleInput.Item(w.key(),
                         w.instruction(), s.spec().query(w.split(), w.queryIndex()), w.sampleIndex(), w.demonstrations()))
                         .toList(),
-                        s.spec().seed(), 1.0, s.spec().endpoint(Role.TARGET))));
-        for (int i = 0; i < shards.size(); i++) {
-            commit(s, shards.get(i), results.get(i));
-        }
+                        s.spec().seed(), 1.0, s.spec().endpoint(Role.TARGET))),
+                (shard, result) -> commit(s, shard, result));
     }
 
     private void commit(Snapshot s, List<SampleWork> shard, ShardFanOut.ShardResult<SampleOutput> result) {

@@ -76,13 +76,11 @@ class Scorer {
             return;
         }
         List<ValueInput> values = spec.values().stream().map(ValueInput::of).toList();
-        List<ShardFanOut.ShardResult<ScoreOutput>> results = fanOut.invoke(recordAs, shards, ScoreOutput::usage,
+        fanOut.run(recordAs, shards, ScoreOutput::usage,
                 shard -> steps.score(new ScoreInput(values, s.method().observations(spec), shard.stream()
                         .map(r -> new ScoreInput.Item(r.id.toString(), spec.query(r.split, r.queryIndex), r.text))
-                        .toList(), spec.judgeMode(), judge, spec.seed(), spec.endpoint(rater))));
-        for (int i = 0; i < shards.size(); i++) {
-            commit(s, judge ? rater : null, shards.get(i), results.get(i), recordAs);
-        }
+                        .toList(), spec.judgeMode(), judge, spec.seed(), spec.endpoint(rater))),
+                (shard, result) -> commit(s, judge ? rater : null, shard, result, recordAs));
     }
 
     /** @param rater the role that rated the shard; null when it was only embedded */

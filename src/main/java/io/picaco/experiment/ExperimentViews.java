@@ -26,6 +26,7 @@ import io.picaco.store.Json;
 import io.picaco.store.ResponseRow;
 import io.picaco.store.Run;
 import io.picaco.store.RunStatus;
+import io.picaco.store.RunSpend;
 import io.picaco.store.StepExecution;
 
 /**
@@ -83,10 +84,13 @@ public class ExperimentViews {
         RunStatus status = ExperimentStatus.derive(statuses, e.cancelled);
         List<StepExecution> steps = runs.isEmpty() ? List.of()
                 : StepExecution.list("runId in ?1", List.copyOf(runs.keySet()));
+        List<RunSpend.Part> spend = RunSpend.of(runs.keySet());
+        Map<String, List<RunSpend.Part>> spendByRun = spend.stream().collect(Collectors.groupingBy(RunSpend.Part::runId));
         Map<String, UsageReport> usageByRun = new LinkedHashMap<>();
-        steps.stream().collect(Collectors.groupingBy(s -> s.runId)).forEach((runId, s) -> usageByRun.put(runId,
-                UsageReport.of(s)));
-        UsageReport total = UsageReport.of(steps);
+        Map<String, List<StepExecution>> stepsByRun = steps.stream().collect(Collectors.groupingBy(s -> s.runId));
+        runs.keySet().forEach(runId -> usageByRun.put(runId, UsageReport.of(stepsByRun.getOrDefault(runId, List.of()),
+                spendByRun.getOrDefault(runId, List.of()))));
+        UsageReport total = UsageReport.of(steps, spend);
 
         Map<String, List<ResponseRow>> heldOut = new LinkedHashMap<>();
         for (Run r : runs.values()) {

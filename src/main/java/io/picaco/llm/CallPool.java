@@ -42,8 +42,10 @@ public class CallPool {
     /** Like {@link #map} but returns at once (unless every thread is busy); the caller joins when it needs the results. */
     public <T, R> CompletableFuture<List<R>> start(List<T> items, Function<T, R> fn) {
         List<CompletableFuture<R>> futures = new ArrayList<>(items.size());
+        CallAccount account = CallAccount.current(); // the calls made for an item are paid by the caller's run
         for (T item : items) {
-            futures.add(CompletableFuture.supplyAsync(() -> fn.apply(item), executor));
+            futures.add(CompletableFuture.supplyAsync(() -> CallAccount.with(account, () -> fn.apply(item)),
+                    executor));
         }
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());

@@ -50,6 +50,8 @@ public class ModelGateway {
     ModelMetrics metrics;
     @Inject
     Retries retrying;
+    @Inject
+    RequestLedger ledger;
 
     /** What the gateway keeps per endpoint: the client and its limits. */
     private record Lane(EndpointConfig endpoint, ChatModel model, Semaphore permits, RateWindow window, Guard guard) {
@@ -67,13 +69,17 @@ public class ModelGateway {
         String key = config.cache().enabled()
                 ? CallKey.of(role, e.name(), e.modelName(), temp, e.maxTokens(), logprobs, seed, messages)
                 : null;
+        CallAccount account = CallAccount.current();
         if (key != null) {
             Optional<CallCache.CachedCall> hit = cache.get(key);
             if (hit.isPresent()) {
                 metrics.call(role, e.name(), "cache-hit", 0);
                 ModelCallSpan.cacheHit();
                 CallCache.CachedCall c = hit.get();
-                return new ModelReply(c.text(), c.logprobs(), Usage.hit());
+                // An answer this run already paid for (its shard's results were lost in a crash) is in the ledger
+                // once: neither counted again nor as a free hit.
+                boolean replay = account != null && ledger.paid(account.runId(), key);
+                return new ModelReply(c.text(), c.logprobs(), replay ? Usage.NONE : Usage.hit());
             }
         }
         OpenAiChatRequestParameters.Builder params = OpenAiChatRequestParameters.builder().seed(seed)
@@ -82,19 +88,34 @@ public class ModelGateway {
             params.logprobs(true).topLogprobs(5);
         }
         ChatRequest request = ChatRequest.builder().messages(messages).parameters(params.build()).build();
-        long estimate = messages.stream().mapToLong(m -> CallKey.text(m).length() / 4 + 4).sum()
-                + (e.maxTokens() == null ? 256 : e.maxTokens());
+        long inputEstimate = messages.stream().mapToLong(m -> CallKey.text(m).length() / 4 + 4).sum();
+        long outputEstimate = e.maxTokens() == null ? 256 : e.maxTokens();
+        long estimate = inputEstimate + outputEstimate;
+        // Write-ahead: once the permits are held, just before each attempt goes out, the ledger learns of it, so a
+        // request counts as paid exactly when it may reach the endpoint, whatever happens to this process after.
+        String[] intent = { null };
+        int[] sent = { 0 };
+        Runnable beforeSend = account == null ? () -> { } : () -> {
+            if (sent[0] == 0) {
+                intent[0] = ledger.open(account, key, role.configName(), e.name(), inputEstimate, outputEstimate,
+                        e.cost(inputEstimate, outputEstimate));
+            } else if (intent[0] != null) {
+                ledger.retry(intent[0], sent[0] + 1);
+            }
+            sent[0]++;
+        };
         // Each attempt is one paid request; the retries of this call are its attempts after the first.
         int[] attempts = { 0 };
         long[] failedMs = { 0 }; // how long the attempt before this one took to fail
+        ModelReply reply;
         try {
-            return Retries.call(lane.guard(), () -> {
+            reply = Retries.call(lane.guard(), () -> {
                 if (attempts[0]++ > 0) {
                     metrics.call(role, e.name(), "retry", failedMs[0]);
                 }
                 long started = System.nanoTime();
                 try {
-                    return attempt(lane, role, request, estimate, key, attempts[0] - 1);
+                    return attempt(lane, role, request, estimate, key, attempts[0] - 1, beforeSend);
                 } catch (RuntimeException ex) {
                     failedMs[0] = (System.nanoTime() - started) / 1_000_000;
                     throw ex;
@@ -106,16 +127,25 @@ public class ModelGateway {
             long retries = Math.max(0, attempts[0] - 1);
             String reason = e.name() + " call failed after " + attempts[0] + " attempt(s): " + describe(last);
             LOG.warn(reason);
+            if (intent[0] != null) {
+                ledger.fail(intent[0], sent[0]);
+            }
             metrics.call(role, e.name(), "failed", 0);
             throw new ModelCallException(reason, Usage.failed(retries), last);
         }
+        if (intent[0] != null) { // after the retries: a failing store write must not send the request again
+            Usage u = reply.usage();
+            ledger.complete(intent[0], sent[0], u.inputTokens(), u.outputTokens(), u.cost());
+        }
+        return reply;
     }
 
     /** One paid request: the answer, its tokens, latency and cost, stored in the cache. */
-    private ModelReply attempt(Lane lane, Role role, ChatRequest request, long estimate, String key, long retries) {
+    private ModelReply attempt(Lane lane, Role role, ChatRequest request, long estimate, String key, long retries,
+            Runnable beforeSend) {
         EndpointConfig e = lane.endpoint();
         long[] callStart = new long[1];
-        ChatResponse response = call(lane, request, estimate, callStart);
+        ChatResponse response = call(lane, request, estimate, callStart, beforeSend);
         long latency = (System.nanoTime() - callStart[0]) / 1_000_000; // the call, not the wait for a permit
         TokenUsage t = response.tokenUsage();
         long in = t == null || t.inputTokenCount() == null ? 0 : t.inputTokenCount();
@@ -136,15 +166,18 @@ public class ModelGateway {
     /** What a model call may retry: 429, 5xx, timeouts, empty answers; not client errors nor a shutdown. */
     static boolean transientFailure(Throwable t) {
         return !(t instanceof NonRetriableException) && !(t instanceof Retries.Interrupted)
+                && !(t instanceof RequestLedger.Refused)
                 && !(t instanceof InterruptedException) && !(t instanceof Error);
     }
 
-    private ChatResponse call(Lane lane, ChatRequest request, long estimatedTokens, long[] callStart) {
+    private ChatResponse call(Lane lane, ChatRequest request, long estimatedTokens, long[] callStart,
+            Runnable beforeSend) {
         try {
             long[] slot = lane.window().acquire(estimatedTokens);
             lane.permits().acquire();
-            callStart[0] = System.nanoTime();
             try {
+                beforeSend.run();
+                callStart[0] = System.nanoTime();
                 ChatResponse r = lane.model().chat(request);
                 TokenUsage t = r.tokenUsage();
                 lane.window().settle(slot, t == null || t.totalTokenCount() == null ? estimatedTokens

@@ -31,11 +31,21 @@ public class SimResource {
     private final SimModels models;
     private final SimFaults faults;
 
+    private final SimRequests requests;
+
     @Inject
-    public SimResource(SimConfig config, ObjectMapper json) {
+    public SimResource(SimConfig config, ObjectMapper json, SimRequests requests) {
         this.faults = SimFaults.of(config);
         this.json = json;
         this.models = new SimModels(json);
+        this.requests = requests;
+    }
+
+    /** How many chat requests this server received since it started (see {@link SimRequests}). */
+    @GET
+    @Path("/stats")
+    public Response stats() {
+        return Response.ok(json.createObjectNode().put("requests", requests.received()).toString()).build();
     }
 
     @GET

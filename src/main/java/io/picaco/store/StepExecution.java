@@ -41,6 +41,8 @@ public class StepExecution extends PanacheEntityBase {
     @Column(name = "latencies_json")
     public String latenciesJson;
     public String error;
+    /** True when the shard's model calls are in the request ledger ({@link ModelRequest}), which counts them. */
+    public boolean ledgered;
     /** The conductor instance that executed the shard. */
     public String instance;
     @Column(name = "started_at")

@@ -70,7 +70,7 @@ class PaperBenchmark {
         Path dir = Files.createTempDirectory("picaco-bench");
         int port = freePort();
         Process app = new ProcessBuilder("java", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "-Dpicaco.sim.latency=" + latencyMs + "ms", "-Dpicaco.models.concurrency=" + concurrency,
                 "-Dpicaco.cache.enabled=false", "-Dquarkus.log.level=WARN",
                 "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString())
