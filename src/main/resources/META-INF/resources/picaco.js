@@ -6,9 +6,10 @@
     return new DOMParser().parseFromString(html, 'text/html');
   }
 
-  // ---- run page: poll the live fragment while the run is queued or running
-  function startLive() {
-    var live = document.getElementById('live');
+  // ---- live regions: while the element's data-live is "true", fetch `url` every `ms` and swap in its fresh copy,
+  // keeping open <details> and the focused control; `done(fresh)` runs once it stops being live
+  function pollLive(id, url, ms, done) {
+    var live = document.getElementById(id);
     if (!live || live.dataset.live !== 'true') {
       return;
     }
@@ -18,13 +19,10 @@
         return;
       }
       busy = true;
-      fetch(live.dataset.url, { headers: { 'Accept': 'text/html' }, cache: 'no-store' })
+      fetch(url(live), { headers: { 'Accept': 'text/html' }, cache: 'no-store' })
         .then(function (r) { return r.ok ? r.text() : null; })
         .then(function (html) {
-          if (!html) {
-            return;
-          }
-          var fresh = parse(html).getElementById('live');
+          var fresh = html && parse(html).getElementById(id);
           if (!fresh) {
             return;
           }
@@ -37,12 +35,17 @@
           }
           if (fresh.dataset.live !== 'true') {
             clearInterval(timer);
-            refreshResults();
+            done(fresh);
           }
         })
         .catch(function () { /* try again on the next tick */ })
         .then(function () { busy = false; });
-    }, 1000);
+    }, ms);
+  }
+
+  // ---- run page: poll the live fragment while the run is queued or running, then load the results once
+  function startLive() {
+    pollLive('live', function (live) { return live.dataset.url; }, 1000, refreshResults);
   }
 
   function keepOpenState(from, to) {
@@ -133,36 +136,12 @@
 
   // ---- experiment page: reload its progress and results while the grid is queued or running
   function startExperimentLive() {
-    var live = document.getElementById('experiment-live');
-    if (!live || live.dataset.live !== 'true') {
-      return;
-    }
-    var busy = false;
-    var timer = setInterval(function () {
-      if (busy) {
-        return;
+    pollLive('experiment-live', function () { return location.href; }, 2000, function () {
+      var cancel = document.getElementById('cancel-button');
+      if (cancel && cancel.form) {
+        cancel.form.remove();
       }
-      busy = true;
-      fetch(location.href, { headers: { 'Accept': 'text/html' }, cache: 'no-store' })
-        .then(function (r) { return r.ok ? r.text() : null; })
-        .then(function (html) {
-          var fresh = html && parse(html).getElementById('experiment-live');
-          if (!fresh) {
-            return;
-          }
-          live.replaceWith(fresh);
-          live = fresh;
-          if (fresh.dataset.live !== 'true') {
-            clearInterval(timer);
-            var cancel = document.getElementById('cancel-button');
-            if (cancel && cancel.form) {
-              cancel.form.remove();
-            }
-          }
-        })
-        .catch(function () { /* try again on the next tick */ })
-        .then(function () { busy = false; });
-    }, 2000);
+    });
   }
 
   // ---- new-experiment form: keep the estimate current (the form posts urlencoded, so does the estimate)

@@ -167,11 +167,6 @@ public class ExperimentPlanner {
                         if (querySet != null) {
                             spec = GridSpecs.withHeldOut(spec, GridSpecs.outOfDistribution(querySet, spec, heldOut, seed + rep));
                         }
-                        if (evaluator != null) {
-                            Map<String, String> models = new LinkedHashMap<>(spec.models());
-                            models.put("evaluator", evaluator);
-                            spec = GridSpecs.with(spec, "models", models);
-                        }
                         specs.add(new PlannedSpec(cell, target, rep, method, spec));
                     }
                 }
