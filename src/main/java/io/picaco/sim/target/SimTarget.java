@@ -14,7 +14,8 @@ import io.picaco.sim.lang.Text;
  * The simulated target model ({@code sim-target}). It answers the user's query plainly; of the directives in its
  * system message it follows each with a probability set by its salience and the attention budget (the
  * Instruction Bottleneck). A followed action becomes a sentence about the query's topic; a followed list of words
- * is named; a followed statement or definition is restated, which pads the answer.
+ * is named; a followed statement is restated, and a followed quoted definition restated and glossed, which pads
+ * the answer.
  */
 public final class SimTarget {
 
@@ -137,11 +138,20 @@ public final class SimTarget {
         return "This answer keeps " + (shown.isEmpty() ? "that" : Text.joinList(shown, "and")) + " in mind.";
     }
 
-    /** A followed statement or definition: restated as it stands. */
+    /**
+     * A followed statement: restated as it stands. A followed quoted definition ("Name: definition") is parroted more
+     * fully: restated, then glossed in its own words ("In short, tradition means honouring elders, …"), which pads
+     * the answer with the value's wording instead of the query's.
+     */
     static String restate(Reading.Directive d, Reading.Part part) {
         String s = Text.stripTrailing(part.text(), ".!;:, ");
         if (d.name() != null) {
-            return d.name() + " matters here: " + s + ".";
+            int colon = s.indexOf(':');
+            String gist = colon > 0 && colon < s.length() - 1 ? s.substring(colon + 1).strip() : s; // its list, if any
+            String gloss = gist.length() > 1 && !Character.isUpperCase(gist.charAt(1))
+                    ? Character.toLowerCase(gist.charAt(0)) + gist.substring(1) : gist;
+            return d.name() + " matters here: " + s + ". In short, " + d.name().toLowerCase(Locale.ROOT) + " means "
+                    + gloss + ".";
         }
         return "As a rule, " + (s.length() > 1 && !Character.isUpperCase(s.charAt(1))
                 ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s) + ".";
