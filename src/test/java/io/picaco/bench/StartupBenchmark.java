@@ -32,20 +32,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>the full app again: RSS after 100 {@code /score} calls and after a quick HH-Balance-8 run;</li>
  * <li>the size of target/lambda/function.zip.</li>
  * </ol>
- * Every process runs with {@code bench.java-options} (default: the options the README recommends), from its package
- * directory, so that the relative AppCDS archive is found. RSS is {@code VmRSS} of /proc/PID/status.
+ * Every process runs with {@code bench.java-options} and {@code bench.env} (default: the options and malloc settings
+ * of docs/startup.md), from its package directory, so that the relative AppCDS archive is found. RSS is {@code VmRSS} of /proc/PID/status.
  */
-class StartupBenchmark {
+public class StartupBenchmark {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    static final String OPTIONS = "-XX:SharedArchiveFile=app-cds.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "
+    public static final String OPTIONS = "-XX:SharedArchiveFile=app-cds.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "
             + "-Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30";
+    /**
+     * glibc's malloc settings of every packaged launch (docs/startup.md): at most two arenas, and a fixed mmap threshold,
+     * so that the embedder's large buffers go back to the system when freed instead of raising the threshold and
+     * staying in an arena. Measured: 25-30 MB less RSS after 100 /score calls, the same embeddings bit for bit.
+     */
+    public static final String MALLOC = "MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072";
     static final String SELECT = """
             {"values": ["care", "candour"], "instructions": [{"id": "e0", "responses": [
               {"id": "r1", "queryId": "q1", "ratings": {"care": 2, "candour": 3}, "redundancy": 0.4}]}]}""";
     static final String VALUES = """
             [{"id":"care","name":"Care","definition":"Looking after people and their needs."},
              {"id":"candour","name":"Candour","definition":"Saying plainly what is true, also when it is unwelcome."}]""";
+
+    /** Environment variables of every process started (MALLOC, or -Dbench.env="K=V ..."; "" for none). */
+    static Map<String, String> launchEnv = Map.of();
 
     /** {@code cpuMillis}: user + system CPU time of the process when it first answered, which other load hardly moves. */
     record App(Process process, int port, long readyMillis, long cpuMillis) {
@@ -67,9 +76,10 @@ class StartupBenchmark {
         Path slim = Path.of(System.getProperty("bench.functions-app", "target/functions/quarkus-app")).toAbsolutePath();
         Path zip = Path.of(System.getProperty("bench.lambda-zip", "target/lambda/function.zip")).toAbsolutePath();
         List<String> options = Arrays.asList(System.getProperty("bench.java-options", OPTIONS).trim().split("\\s+"));
+        launchEnv = environment(System.getProperty("bench.env", MALLOC));
         Path work = Files.createTempDirectory("picaco-startup");
-        System.out.printf(Locale.ROOT, "%nPICACO start-up benchmark (%d cores), java options: %s%n",
-                Runtime.getRuntime().availableProcessors(), String.join(" ", options));
+        System.out.printf(Locale.ROOT, "%nPICACO start-up benchmark (%d cores), java options: %s, environment: %s%n",
+                Runtime.getRuntime().availableProcessors(), String.join(" ", options), launchEnv);
 
         List<String> lines = new ArrayList<>();
         App app = start(full, options, null, Map.of("QUARKUS_DATASOURCE_JDBC_URL",
@@ -138,6 +148,7 @@ class StartupBenchmark {
         cmd.addAll(List.of("-Dquarkus.log.level=WARN", "-cp", dir + ":" + dir + "/lib/*:"
                 + Path.of("target/test-classes").toAbsolutePath(), LambdaLocal.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(launchEnv);
         pb.environment().put("QUARKUS_PROFILE", "functions");
         pb.environment().put("DJL_CACHE_DIR", work.resolve("djl").toString());
         Process p = pb.start();
@@ -177,6 +188,7 @@ class StartupBenchmark {
         cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN", "-jar", "quarkus-run.jar"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        pb.environment().putAll(launchEnv);
         pb.environment().putAll(env);
         if (profile != null) {
             pb.environment().put("QUARKUS_PROFILE", profile);
@@ -258,6 +270,16 @@ class StartupBenchmark {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
+    public static Map<String, String> environment(String assignments) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String a : assignments.trim().split("\\s+")) {
+            if (!a.isEmpty()) {
+                env.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
+        return env;
     }
 
     static int freePort() throws IOException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.picaco.bench.StartupBenchmark;
 
 /** The YAML under deploy/ is valid against the Kubernetes and Knative models, consistent, and wired as documented. */
 class DeployManifestsTest {
@@ -118,5 +120,30 @@ class DeployManifestsTest {
         });
         assertEquals(Set.of("/propose", "/sample", "/score", "/select"), paths);
         assertTrue(sam.path("Parameters").path("AuthToken").path("NoEcho").asBoolean());
+    }
+
+    /** Every packaged launch uses the JVM options and malloc settings the start-up benchmark measures. */
+    @Test
+    void everyLaunchUsesTheBenchmarkedOptions() throws Exception {
+        List<String> options = Arrays.stream(StartupBenchmark.OPTIONS.split(" "))
+                .filter(o -> !o.startsWith("-XX:SharedArchiveFile")).toList(); // the archive's path differs per launch
+        String docker = Files.readString(DEPLOY.resolve("docker/Dockerfile.jvm"));
+        String pom = Files.readString(Path.of("pom.xml"));
+        String docs = Files.readString(Path.of("docs/startup.md"));
+        JsonNode lambda = new YAMLMapper().readTree(DEPLOY.resolve("aws-lambda/template.yaml").toFile())
+                .path("Globals").path("Function").path("Environment").path("Variables");
+        List<String> lambdaOptions = List.of(lambda.path("JAVA_TOOL_OPTIONS").asText().split(" "));
+        for (String o : options) {
+            assertTrue(docker.contains(o), "Dockerfile.jvm lacks " + o);
+            assertTrue(pom.contains("<arg>" + o + "</arg>"), "the Jib entry point lacks " + o);
+            assertTrue(lambdaOptions.contains(o), "the Lambda template lacks " + o);
+            assertTrue(docs.contains(o), "docs/startup.md lacks " + o);
+        }
+        StartupBenchmark.environment(StartupBenchmark.MALLOC).forEach((name, value) -> {
+            assertTrue(docker.contains(name + "=" + value), "Dockerfile.jvm lacks " + name);
+            assertTrue(pom.contains("<" + name + ">" + value + "</" + name + ">"), "the Jib image lacks " + name);
+            assertEquals(value, lambda.path(name).asText(), "the Lambda template's " + name);
+            assertTrue(docs.contains(name + "=" + value), "docs/startup.md lacks " + name);
+        });
     }
 }
