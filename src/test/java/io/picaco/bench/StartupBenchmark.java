@@ -83,7 +83,7 @@ public class StartupBenchmark {
 
         List<String> lines = new ArrayList<>();
         App app = start(full, options, null, Map.of("QUARKUS_DATASOURCE_JDBC_URL",
-                "jdbc:h2:file:" + work.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE"), work.resolve("full.log"));
+                "jdbc:h2:file:" + work.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"), work.resolve("full.log"));
         long fullReady = app.readyMillis();
         Thread.sleep(3000);
         long fullIdle = app.rssKb();
