@@ -49,7 +49,7 @@ class Sampler {
         if (!budget.allows(s, Role.TARGET, shards.stream().mapToLong(List::size).sum())) {
             return;
         }
-        fanOut.run(s.phase(), shards, SampleOutput::usage,
+        fanOut.run(s.phase(), Role.TARGET, shards, SampleOutput::usage,
                 shard -> steps.sample(new SampleInput(shard.stream().map(w -> new SampleInput.Item(w.key(),
                         w.instruction(), s.spec().query(w.split(), w.queryIndex()), w.sampleIndex(), w.demonstrations()))
                         .toList(),

@@ -76,7 +76,7 @@ class Scorer {
             return;
         }
         List<ValueInput> values = spec.values().stream().map(ValueInput::of).toList();
-        fanOut.run(recordAs, shards, ScoreOutput::usage,
+        fanOut.run(recordAs, judge ? rater : null, shards, ScoreOutput::usage,
                 shard -> steps.score(new ScoreInput(values, s.method().observations(spec), shard.stream()
                         .map(r -> new ScoreInput.Item(r.id.toString(), spec.query(r.split, r.queryIndex), r.text))
                         .toList(), spec.judgeMode(), judge, spec.seed(), spec.endpoint(rater))),

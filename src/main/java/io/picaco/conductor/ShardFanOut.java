@@ -19,6 +19,7 @@ import io.picaco.llm.CallAccount;
 import io.picaco.llm.CallPool;
 import io.picaco.llm.ModelMetrics;
 import io.picaco.llm.Retries;
+import io.picaco.llm.Role;
 import io.picaco.llm.Usage;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -64,12 +65,14 @@ class ShardFanOut {
     /**
      * Invokes the step for every shard in parallel and hands each shard's result to {@code commit} (its own
      * transaction, after the step: never around a model call) in shard order, as soon as the shards before it are
-     * committed. The model calls are charged to {@code phase} in the run's request ledger.
+     * committed. The model calls are charged to {@code phase} and {@code role} (null: the role the step calls) in the
+     * run's request ledger.
      */
-    <I, T> void run(Phase phase, List<List<I>> shards, Function<T, Usage> usage, Function<List<I>, T> step,
+    <I, T> void run(Phase phase, Role role, List<List<I>> shards, Function<T, Usage> usage, Function<List<I>, T> step,
             BiConsumer<List<I>, ShardResult<T>> commit) {
         CallAccount account = CallAccount.current();
-        CallAccount charged = account == null ? null : account.in(phase.name());
+        CallAccount charged = account == null ? null
+                : account.in(phase.name(), role == null ? null : role.configName());
         List<ShardResult<T>> done = new ArrayList<>(Collections.nCopies(shards.size(), null));
         int[] next = { 0 };
         try {

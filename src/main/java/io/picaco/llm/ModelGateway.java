@@ -97,7 +97,8 @@ public class ModelGateway {
         int[] sent = { 0 };
         Runnable beforeSend = account == null ? () -> { } : () -> {
             if (sent[0] == 0) {
-                intent[0] = ledger.open(account, key, role.configName(), e.name(), inputEstimate, outputEstimate,
+                intent[0] = ledger.open(account, key, account.role() != null ? account.role() : role.configName(),
+                        e.name(), inputEstimate, outputEstimate,
                         e.cost(inputEstimate, outputEstimate));
             } else if (intent[0] != null) {
                 ledger.retry(intent[0], sent[0] + 1);

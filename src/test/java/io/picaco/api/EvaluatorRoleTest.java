@@ -38,6 +38,10 @@ class EvaluatorRoleTest {
         long evaluatorCalls = QuarkusTransaction.requiringNew().call(() -> ModelCall.count("model", "sim-evaluator")) - before;
         assertTrue(heldOut > 0);
         assertEquals(heldOut, evaluatorCalls, "one evaluator call per held-out response, none during optimization");
+        // the usage a user reads charges those calls to the evaluator, not to the judge
+        assertEquals(heldOut, run.getLong("usage.byRole.evaluator.calls"), run.prettify());
+        assertEquals(run.getLong("usage.calls"), run.getLong("usage.byRole.target.calls")
+                + run.getLong("usage.byRole.judge.calls") + run.getLong("usage.byRole.optimizer.calls") + heldOut);
         String md = given().when().get("/api/runs/" + id + "/export?format=markdown").then().statusCode(200)
                 .extract().asString();
         // Markdown escapes the parentheses

@@ -44,7 +44,7 @@ class ShardFanOutTest {
 
     List<Committed> run(List<List<Integer>> shards, java.util.function.Function<List<Integer>, String> step) {
         List<Committed> commits = Collections.synchronizedList(new ArrayList<>());
-        fanOut.<Integer, String>run(Phase.SAMPLE, shards, out -> Usage.NONE, step,
+        fanOut.<Integer, String>run(Phase.SAMPLE, null, shards, out -> Usage.NONE, step,
                 (shard, r) -> commits.add(new Committed(shard.get(0), r.output(), r.error(), System.nanoTime())));
         return commits;
     }
