@@ -105,11 +105,19 @@
         d.hidden = !shown;
       });
     };
+    // the run form posts multipart (it uploads query files), so does its estimate
+    keepEstimate(form, '/runs/estimate', function () { return new FormData(form); }, sync);
+    sync();
+  }
+
+  // ---- forms with a live estimate: 300 ms after the last change, post the form to `url` and swap in the fresh
+  // #estimate; then move focus to the error summary, if the page has one
+  function keepEstimate(form, url, body, onChange) {
     var timer = null;
     var estimate = function () {
-      var data = new FormData(form);
+      var data = body();
       data.delete('op');
-      fetch('/runs/estimate', { method: 'POST', body: data, headers: { 'Accept': 'text/html' } })
+      fetch(url, { method: 'POST', body: data, headers: { 'Accept': 'text/html' } })
         .then(function (r) { return r.ok ? r.text() : null; })
         .then(function (html) {
           var fresh = html && parse(html).getElementById('estimate');
@@ -121,13 +129,12 @@
         .catch(function () { /* keep the last estimate */ });
     };
     var changed = function () {
-      sync();
+      onChange();
       clearTimeout(timer);
       timer = setTimeout(estimate, 300);
     };
     form.addEventListener('change', changed);
     form.addEventListener('input', changed);
-    sync();
     var summary = document.getElementById('error-summary');
     if (summary) {
       summary.focus();
@@ -150,31 +157,8 @@
     if (!form) {
       return;
     }
-    var timer = null;
-    var estimate = function () {
-      var data = new URLSearchParams(new FormData(form));
-      data.delete('op');
-      fetch(form.dataset.estimateUrl, { method: 'POST', body: data, headers: { 'Accept': 'text/html' } })
-        .then(function (r) { return r.ok ? r.text() : null; })
-        .then(function (html) {
-          var fresh = html && parse(html).getElementById('estimate');
-          var old = document.getElementById('estimate');
-          if (fresh && old) {
-            old.replaceWith(fresh);
-          }
-        })
-        .catch(function () { /* keep the last estimate */ });
-    };
-    var changed = function () {
-      clearTimeout(timer);
-      timer = setTimeout(estimate, 300);
-    };
-    form.addEventListener('change', changed);
-    form.addEventListener('input', changed);
-    var summary = document.getElementById('error-summary');
-    if (summary) {
-      summary.focus();
-    }
+    keepEstimate(form, form.dataset.estimateUrl, function () { return new URLSearchParams(new FormData(form)); },
+      function () { });
   }
 
   function start() {
