@@ -91,8 +91,9 @@ public class ModelGateway {
         long inputEstimate = messages.stream().mapToLong(m -> CallKey.text(m).length() / 4 + 4).sum();
         long outputEstimate = e.maxTokens() == null ? 256 : e.maxTokens();
         long estimate = inputEstimate + outputEstimate;
-        // Write-ahead: once the permits are held, just before each attempt goes out, the ledger learns of it, so a
-        // request counts as paid exactly when it may reach the endpoint, whatever happens to this process after.
+        // Write-ahead: once the permits are held, just before each attempt goes out (in the client's last request
+        // filter, see WriteAhead), the ledger learns of it, so a request counts as paid when it may reach the
+        // endpoint, whatever happens to this process after.
         String[] intent = { null };
         int[] sent = { 0 };
         Runnable beforeSend = account == null ? () -> { } : () -> {
@@ -177,9 +178,8 @@ public class ModelGateway {
             long[] slot = lane.window().acquire(estimatedTokens);
             lane.permits().acquire();
             try {
-                beforeSend.run();
                 callStart[0] = System.nanoTime();
-                ChatResponse r = lane.model().chat(request);
+                ChatResponse r = WriteAhead.around(beforeSend, () -> lane.model().chat(request));
                 TokenUsage t = r.tokenUsage();
                 lane.window().settle(slot, t == null || t.totalTokenCount() == null ? estimatedTokens
                         : t.totalTokenCount());

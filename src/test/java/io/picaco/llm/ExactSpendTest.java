@@ -91,6 +91,37 @@ class ExactSpendTest {
     }
 
     @Test
+    void eachRequestIsInTheLedgerBeforeTheServerReceivesIt() {
+        String run = UUID.randomUUID().toString();
+        // what the run had counted (calls + retries) at the moment the server received each of its requests
+        List<Long> countedOnArrival = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, Long> counted = r -> {
+            long[] t = spent(run);
+            return t[0] + t[2];
+        };
+        StubOpenAi.script.add(r -> {
+            countedOnArrival.add(counted.apply(r));
+            return StubOpenAi.Answer.error(503, Map.of());
+        });
+        StubOpenAi.fallback = r -> {
+            countedOnArrival.add(counted.apply(r));
+            return StubOpenAi.echo(r);
+        };
+        SampleOutput out = sampleFor(run, shard("May I break a rule to help a friend? " + System.nanoTime(), 3));
+        StubOpenAi.reset();
+        assertTrue(out.responses().stream().allMatch(r -> r.error() == null));
+        assertEquals(4, countedOnArrival.size(), "three calls and one retry");
+        List<Long> sorted = countedOnArrival.stream().sorted().toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            assertTrue(sorted.get(i) >= i + 1, "request " + (i + 1) + " reached the server with only "
+                    + sorted.get(i) + " counted: " + countedOnArrival);
+        }
+        long[] t = spent(run);
+        assertEquals(4, t[0] + t[2]);
+        assertEquals(0, t[4], "every call answered: none estimated");
+    }
+
+    @Test
     void anAnswerPaidForButNeverCommittedIsCountedOnceWhenItsShardIsReplayed() {
         String run = UUID.randomUUID().toString();
         SampleInput in = shard("What do I owe my parents? " + System.nanoTime(), 2);
