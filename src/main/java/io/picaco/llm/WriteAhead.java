@@ -53,12 +53,6 @@ public class WriteAhead implements ClientRequestFilter {
         return answer;
     }
 
-    /** True while a model request on this thread waits for its write: for the test that it happens here. */
-    static boolean armed() {
-        Pending p = PENDING.get();
-        return p != null && !p.done;
-    }
-
     @Override
     public void filter(ClientRequestContext request) {
         Pending p = PENDING.get();
