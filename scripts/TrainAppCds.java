@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * which is for the image's JDK, not this one.
  */
 public class TrainAppCds {
+    // StartupBenchmark.SELECT's body: a single-file program cannot import the project's test classes
     static final String SELECT = "{\"values\": [\"care\", \"candour\"], \"instructions\": [{\"id\": \"e0\", \"responses\": "
             + "[{\"id\": \"r1\", \"queryId\": \"q1\", \"ratings\": {\"care\": 2, \"candour\": 3}, \"redundancy\": 0.4}]}]}";
     /** The packages' launch options (docs/startup.md), without the archive being made. */

@@ -179,7 +179,13 @@ public class ModelGateway {
             lane.permits().acquire();
             try {
                 callStart[0] = System.nanoTime();
-                ChatResponse r = WriteAhead.around(beforeSend, () -> lane.model().chat(request));
+                // the ledger write happens inside the send (WriteAhead); its time is not the endpoint's latency
+                Runnable timedWrite = () -> {
+                    long t = System.nanoTime();
+                    beforeSend.run();
+                    callStart[0] += System.nanoTime() - t;
+                };
+                ChatResponse r = WriteAhead.around(timedWrite, () -> lane.model().chat(request));
                 TokenUsage t = r.tokenUsage();
                 lane.window().settle(slot, t == null || t.totalTokenCount() == null ? estimatedTokens
                         : t.totalTokenCount());

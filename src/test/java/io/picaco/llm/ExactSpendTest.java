@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,17 +96,17 @@ class ExactSpendTest {
     void eachRequestIsInTheLedgerBeforeTheServerReceivesIt() {
         String run = UUID.randomUUID().toString();
         // what the run had counted (calls + retries) at the moment the server received each of its requests
-        List<Long> countedOnArrival = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, Long> counted = r -> {
+        List<Long> countedOnArrival = Collections.synchronizedList(new ArrayList<>());
+        Runnable arrived = () -> {
             long[] t = spent(run);
-            return t[0] + t[2];
+            countedOnArrival.add(t[0] + t[2]);
         };
         StubOpenAi.script.add(r -> {
-            countedOnArrival.add(counted.apply(r));
+            arrived.run();
             return StubOpenAi.Answer.error(503, Map.of());
         });
         StubOpenAi.fallback = r -> {
-            countedOnArrival.add(counted.apply(r));
+            arrived.run();
             return StubOpenAi.echo(r);
         };
         SampleOutput out = sampleFor(run, shard("May I break a rule to help a friend? " + System.nanoTime(), 3));
